@@ -1,0 +1,67 @@
+/**
+ * Compiles openapi/voice-ai.yaml into generated/:
+ *   schema.ts      the types of every path, operation and schema (openapi-typescript)
+ *   operations.ts  the table that drives the client's methods (method, path, where each
+ *                  parameter goes, group and method names), read from the same spec
+ * Both are formatted with prettier, so the output is byte-for-byte deterministic.
+ *
+ * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { createConfig } from "@redocly/openapi-core";
+import * as prettier from "prettier";
+import { parse as parseYaml } from "yaml";
+import { buildOperationTable, renderOperationTable, type OpenAPIDocument } from "./operation-table.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export async function generate(specPath: string, outDir: string): Promise<string[]> {
+  const specText = await readFile(specPath, "utf8");
+  const spec = parseYaml(specText) as OpenAPIDocument;
+  const relSpec = path.relative(root, path.resolve(specPath)).split(path.sep).join("/");
+  const header = [
+    `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
+    `// change the spec and run \`npm run generate\`.`,
+    "",
+  ].join("\n");
+
+  // The spec is linted by `npm run lint:spec` (Redocly CLI) before this runs; here
+  // openapi-typescript only needs to parse it, so it gets an empty rule set.
+  const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
+    redocly: await createConfig({ extends: [], rules: {} }),
+    silent: true,
+  });
+  const schemaSource = header + "\n" + astToString(ast);
+
+  const table = buildOperationTable(spec);
+  const operationsSource = header + "\n" + renderOperationTable(table);
+
+  const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, source] of [
+    ["schema.ts", schemaSource],
+    ["operations.ts", operationsSource],
+  ] as const) {
+    const file = path.join(outDir, name);
+    const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });
+    await writeFile(file, formatted);
+    written.push(file);
+  }
+  return written;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({
+    options: {
+      spec: { type: "string", default: path.join(root, "openapi/voice-ai.yaml") },
+      out: { type: "string", default: path.join(root, "generated") },
+    },
+  });
+  const files = await generate(values.spec, values.out);
+  for (const f of files) console.log(`wrote ${path.relative(process.cwd(), f)}`);
+}

@@ -22,7 +22,15 @@ export interface OperationSpec {
   readonly bodyRequired: readonly string[];
   readonly bodyLocationId: boolean;
   readonly noContent: boolean;
+  readonly pagination: { readonly items: string } | null;
 }
+
+/** Base URL of the API: the first server of the spec. */
+export const defaultBaseUrl = "https://services.leadconnectorhq.com";
+
+/** Values the `Version` header accepts; the first is the client's default. */
+export const apiVersions = ["2021-04-15", "v3"] as const;
+export type ApiVersion = (typeof apiVersions)[number];
 
 export const operations = {
   createAction: {
@@ -37,6 +45,7 @@ export const operations = {
     bodyRequired: ["actionParameters", "actionType", "agentId", "locationId", "name"],
     bodyLocationId: true,
     noContent: false,
+    pagination: null,
   },
   createAgent: {
     operationId: "createAgent",
@@ -50,6 +59,7 @@ export const operations = {
     bodyRequired: ["locationId"],
     bodyLocationId: true,
     noContent: false,
+    pagination: null,
   },
   deleteAction: {
     operationId: "deleteAction",
@@ -66,6 +76,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: true,
+    pagination: null,
   },
   deleteAgent: {
     operationId: "deleteAgent",
@@ -79,6 +90,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: true,
+    pagination: null,
   },
   getAction: {
     operationId: "getAction",
@@ -92,6 +104,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: null,
   },
   getAgent: {
     operationId: "getAgent",
@@ -105,6 +118,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: null,
   },
   getCallLog: {
     operationId: "getCallLog",
@@ -118,6 +132,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: null,
   },
   listAgents: {
     operationId: "listAgents",
@@ -136,6 +151,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: { items: "agents" },
   },
   listCallLogs: {
     operationId: "listCallLogs",
@@ -161,6 +177,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: { items: "callLogs" },
   },
   patchAgent: {
     operationId: "patchAgent",
@@ -174,6 +191,7 @@ export const operations = {
     bodyRequired: [],
     bodyLocationId: false,
     noContent: false,
+    pagination: null,
   },
   updateAction: {
     operationId: "updateAction",
@@ -187,6 +205,7 @@ export const operations = {
     bodyRequired: ["actionParameters", "actionType", "agentId", "locationId", "name"],
     bodyLocationId: true,
     noContent: false,
+    pagination: null,
   },
 } as const satisfies Record<keyof OperationTypes, OperationSpec>;
 

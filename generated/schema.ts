@@ -2137,16 +2137,10 @@ export interface operations {
         sortBy?: components["schemas"]["CallLogSortField"];
         /** @description Sort direction; only used together with `sortBy`. */
         sort?: components["schemas"]["SortDirection"];
-        /**
-         * @description Number of the page to return, starting at 1.
-         * @example 1
-         */
-        page?: components["parameters"]["Page"];
-        /**
-         * @description Number of items on a page, at most 50.
-         * @example 10
-         */
-        pageSize?: components["parameters"]["PageSize"];
+        /** @description Number of the page to return, starting at 1. */
+        page?: number;
+        /** @description Number of call logs on a page, at most 50. */
+        pageSize?: number;
       };
       header: {
         /**

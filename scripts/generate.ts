@@ -15,14 +15,21 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { createConfig } from "@redocly/openapi-core";
 import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
-import { buildOperationTable, renderOperationTable, type OpenAPIDocument } from "./operation-table.js";
+import {
+  buildOperationTable,
+  readApiFacts,
+  renderOperationTable,
+  type OpenAPIDocument,
+} from "./operation-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 export async function generate(specPath: string, outDir: string): Promise<string[]> {
   const specText = await readFile(specPath, "utf8");
   const spec = parseYaml(specText) as OpenAPIDocument;
-  const relSpec = path.relative(root, path.resolve(specPath)).split(path.sep).join("/");
+  // Named by its folder and file ("openapi/voice-ai.yaml"), so that a copy of the repo's
+  // layout elsewhere generates byte-identical files.
+  const relSpec = `${path.basename(path.dirname(path.resolve(specPath)))}/${path.basename(specPath)}`;
   const header = [
     `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
     `// change the spec and run \`npm run generate\`.`,
@@ -38,7 +45,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const schemaSource = header + "\n" + astToString(ast);
 
   const table = buildOperationTable(spec);
-  const operationsSource = header + "\n" + renderOperationTable(table);
+  const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });

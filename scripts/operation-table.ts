@@ -39,6 +39,19 @@ export interface OperationEntry {
   bodyLocationId: boolean;
   /** Responses without content: the method resolves to undefined. */
   noContent: boolean;
+  /**
+   * Page-based list: takes `page` and `pageSize` and answers with `total` and one array of
+   * items; `items` names that array. null for every other operation.
+   */
+  pagination: { items: string } | null;
+}
+
+/** Facts of the whole API the client needs at run time. */
+export interface ApiFacts {
+  /** The first server of the spec: the client's default base URL. */
+  defaultBaseUrl: string;
+  /** Values the `Version` header may take; the first is the default. */
+  versions: string[];
 }
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -147,6 +160,20 @@ export function buildOperationTable(doc: OpenAPIDocument): OperationEntry[] {
       const success = isObject(responses)
         ? Object.entries(responses).filter(([status]) => /^2\d\d$/.test(status))
         : [];
+      let pagination: OperationEntry["pagination"] = null;
+      const queryNames = new Set(query.map((q) => q.name));
+      if (queryNames.has("page") && queryNames.has("pageSize")) {
+        const okResponse = resolve(success[0]?.[1]);
+        const okContent = isObject(okResponse) ? resolve(okResponse["content"]) : undefined;
+        const okMedia = isObject(okContent) ? okContent["application/json"] : undefined;
+        const okSchema = isObject(okMedia) ? resolve(okMedia["schema"]) : undefined;
+        const props = isObject(okSchema) && isObject(okSchema["properties"]) ? okSchema["properties"] : {};
+        const arrays = Object.entries(props).filter(([, v]) => {
+          const r = resolve(v);
+          return isObject(r) && r["type"] === "array";
+        });
+        if ("total" in props && arrays.length === 1) pagination = { items: arrays[0]![0] };
+      }
       const noContent =
         success.length > 0 &&
         success.every(([, r]) => {
@@ -179,13 +206,33 @@ export function buildOperationTable(doc: OpenAPIDocument): OperationEntry[] {
         bodyRequired,
         bodyLocationId,
         noContent,
+        pagination,
       });
     }
   }
   return entries.sort((a, b) => a.operationId.localeCompare(b.operationId));
 }
 
-export function renderOperationTable(entries: OperationEntry[]): string {
+export function readApiFacts(doc: OpenAPIDocument): ApiFacts {
+  const servers = asArray(doc["servers"]);
+  const first = servers[0];
+  const defaultBaseUrl = isObject(first) && typeof first["url"] === "string" ? first["url"] : "";
+  const params = isObject(doc.components) ? doc.components["parameters"] : undefined;
+  let versionSchema: Json | undefined =
+    isObject(params) && isObject(params["Version"]) ? params["Version"]["schema"] : undefined;
+  // One level of $ref is all the spec uses for the Version schema.
+  if (isObject(versionSchema) && typeof versionSchema["$ref"] === "string") {
+    const name = versionSchema["$ref"].split("/").pop()!;
+    const schemas = isObject(doc.components) ? doc.components["schemas"] : undefined;
+    versionSchema = isObject(schemas) ? schemas[name] : undefined;
+  }
+  const versions = isObject(versionSchema) ? asArray(versionSchema["enum"]).map(String) : [];
+  if (!defaultBaseUrl) throw new Error("the spec has no server URL");
+  if (versions.length === 0) throw new Error("the Version header parameter has no enum of versions");
+  return { defaultBaseUrl, versions };
+}
+
+export function renderOperationTable(entries: OperationEntry[], facts: ApiFacts): string {
   const body = entries.map((e) => `  ${e.operationId}: ${JSON.stringify(e)},`).join("\n");
   return `import type { operations as OperationTypes } from "./schema.js";
 
@@ -204,7 +251,15 @@ export interface OperationSpec {
   readonly bodyRequired: readonly string[];
   readonly bodyLocationId: boolean;
   readonly noContent: boolean;
+  readonly pagination: { readonly items: string } | null;
 }
+
+/** Base URL of the API: the first server of the spec. */
+export const defaultBaseUrl = ${JSON.stringify(facts.defaultBaseUrl)};
+
+/** Values the \`Version\` header accepts; the first is the client's default. */
+export const apiVersions = ${JSON.stringify(facts.versions)} as const;
+export type ApiVersion = (typeof apiVersions)[number];
 
 export const operations = {
 ${body}

@@ -1,0 +1,246 @@
+/**
+ * The rendered API docs: builds docs/index.html with `npm run docs` (Redocly's build-docs, Redoc 3)
+ * and opens it from the file system in headless Chromium. Every tag and every operation of
+ * openapi/voice-ai.yaml must be rendered, with the security scheme each operation needs; the page
+ * must log no errors and must be self-contained: every request to anything but a file:, data: or
+ * blob: URL is blocked and fails the test (the docs have to work offline).
+ *
+ * Redoc 3 renders the overview and the tag list, and the operations of one tag at a time (the tag
+ * the address points at), mounting sections as they scroll into view. So the test walks the
+ * sidebar like a reader: each tag, then each of its operations. One full-page screenshot per tag
+ * (and one of the overview) is saved under artifacts/docs/.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+
+const root = path.resolve(import.meta.dirname, "..");
+const docsFile = path.join(root, "docs/index.html");
+const screenshotDir = path.join(root, "artifacts/docs");
+const CHROMIUM = "/usr/bin/chromium";
+const VIEWPORT = { width: 1440, height: 900 };
+const UI_TIMEOUT = 15_000;
+
+interface SpecOperation {
+  summary?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+}
+interface SecurityScheme {
+  type: string;
+  scheme?: string;
+  description?: string;
+}
+interface Spec {
+  info: { title: string };
+  tags?: { name: string }[];
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, SpecOperation>>;
+  components?: { securitySchemes?: Record<string, SecurityScheme> };
+}
+interface Operation {
+  method: string;
+  path: string;
+  summary: string;
+  tags: string[];
+  securitySchemes: string[];
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const spec = parseYaml(await readFile(path.join(root, "openapi/voice-ai.yaml"), "utf8")) as Spec;
+const tags = (spec.tags ?? []).map((tag) => tag.name);
+const securitySchemes = spec.components?.securitySchemes ?? {};
+const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item]) =>
+  Object.entries(item)
+    .filter(([method]) => METHODS.includes(method))
+    .map(([method, op]) => ({
+      method,
+      path: route,
+      summary: op.summary ?? "",
+      tags: op.tags ?? [],
+      securitySchemes: [...new Set((op.security ?? spec.security ?? []).flatMap((req) => Object.keys(req)))],
+    })),
+);
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+/** Markdown source reduced to the text a reader sees: no code ticks or emphasis marks, one space between words. */
+const plainText = (markdown: string): string => markdown.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
+
+let browser: Browser | undefined;
+let page: Page;
+const consoleErrors: string[] = [];
+const pageErrors: string[] = [];
+const outsideRequests: string[] = [];
+
+/** Throws unless the locator becomes visible; the message names what was expected. */
+async function expectVisible(locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
+  } catch (error) {
+    throw new Error(`${what} is not visible on the docs page: ${(error as Error).message.split("\n")[0]}`);
+  }
+  expect(await locator.isVisible(), what).toBe(true);
+}
+
+async function fullPageScreenshot(name: string): Promise<void> {
+  const file = path.join(screenshotDir, `${name}.png`);
+  // Redoc 3 styles its sections `content-visibility: auto`, which Chromium leaves unpainted (blank)
+  // outside the viewport of a full-page capture; paint everything for the screenshot.
+  const style = await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky sidebar is drawn where the page is scrolled
+  await page.screenshot({ path: file, fullPage: true });
+  await style.evaluate((node) => node.parentNode?.removeChild(node));
+  console.log(`docs screenshot: ${file}`);
+}
+
+const main = (): Locator => page.getByRole("main");
+const sidebarLink = (name: string): Locator => page.getByRole("link", { name, exact: true });
+const heading = (text: string): Locator =>
+  main()
+    .locator("h2")
+    .filter({ hasText: exactly(text) });
+
+/** Clicks a sidebar entry, failing with a readable message when the sidebar does not show it. */
+async function openFromSidebar(name: string, what: string): Promise<void> {
+  const link = sidebarLink(name);
+  await expectVisible(link, `the sidebar entry of ${what}`);
+  await link.click({ timeout: UI_TIMEOUT });
+}
+
+beforeAll(async () => {
+  // Build exactly what `npm run docs` builds, from scratch, so a stale page cannot pass.
+  await rm(docsFile, { force: true });
+  let started = performance.now();
+  await promisify(execFile)("npm", ["run", "--silent", "docs"], { cwd: root, timeout: 120_000 });
+  console.log(`npm run docs: ${Math.round(performance.now() - started)} ms`);
+  expect((await stat(docsFile)).size).toBeGreaterThan(0);
+  await mkdir(screenshotDir, { recursive: true });
+
+  started = performance.now();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+  // The page has to be self-contained: record and fail anything that leaves the file system.
+  const local = (url: string): boolean => /^(file|data|blob):/.test(url);
+  context.on("request", (request) => {
+    if (!local(request.url())) outsideRequests.push(`${request.method()} ${request.url()}`);
+  });
+  await context.route("**/*", (route) =>
+    local(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+  );
+  page = await context.newPage();
+  page.on("websocket", (socket) => outsideRequests.push(`WebSocket ${socket.url()}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+
+  await page.goto(pathToFileURL(docsFile).href, { waitUntil: "load" });
+  await expectVisible(main().locator("h1").filter({ hasText: spec.info.title }), "the API title");
+  console.log(`Chromium start and page load: ${Math.round(performance.now() - started)} ms`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+}, 30_000);
+
+describe("API docs page (npm run docs)", () => {
+  it("reads the operations, tags and security schemes from the spec", () => {
+    // The issue lists 11 operations; more may come, but a parse that finds none must not pass.
+    expect(operations.length).toBeGreaterThanOrEqual(11);
+    for (const op of operations) {
+      expect(op.summary, `${op.method} ${op.path} summary`).not.toBe("");
+      expect(op.tags.length, `${op.method} ${op.path} tags`).toBeGreaterThan(0);
+      for (const tag of op.tags) expect(tags, `${op.method} ${op.path} tag`).toContain(tag);
+      expect(op.securitySchemes.length, `${op.method} ${op.path} security`).toBeGreaterThan(0);
+    }
+    expect(tags).toEqual(expect.arrayContaining(["Agents", "Actions", "Call Logs"]));
+    expect(Object.keys(securitySchemes)).toContain("bearerAuth");
+  });
+
+  it("renders the overview with every tag in the sidebar and the authentication section", async () => {
+    expect(await page.title()).toBe(spec.info.title);
+    // Redoc 3 has no generated Authentication section; the spec's description carries one.
+    await expectVisible(heading("Authentication"), "the Authentication section of the overview");
+    await expectVisible(main().getByText("Authorization: Bearer <token>").first(), "the bearer header");
+    for (const tag of tags) await expectVisible(sidebarLink(tag), `the sidebar entry of tag "${tag}"`);
+    await fullPageScreenshot("overview");
+  }, 60_000);
+
+  it("renders every tag and every operation, with the security scheme it needs", async () => {
+    const seen = new Set<string>();
+    for (const tag of tags) {
+      await openFromSidebar(tag, `tag "${tag}"`);
+      await expectVisible(heading(tag), `the section of tag "${tag}"`);
+      for (const op of operations.filter((candidate) => candidate.tags.includes(tag))) {
+        const what = `operation "${op.summary}" (${op.method.toUpperCase()} ${op.path})`;
+        // The sidebar entry is the summary followed by the method badge.
+        await openFromSidebar(`${op.summary} ${op.method}`, what);
+        const title = heading(op.summary);
+        await expectVisible(title, what);
+        const section = title.locator("xpath=ancestor::div[@id][1]");
+        await expectVisible(section.getByText(op.path, { exact: true }).first(), `the path of ${what}`);
+        for (const scheme of op.securitySchemes) {
+          await expectVisible(section.getByText(scheme).first(), `security scheme "${scheme}" of ${what}`);
+        }
+        seen.add(`${op.method} ${op.path}`);
+      }
+      await fullPageScreenshot(`tag-${slug(tag)}`);
+    }
+    expect([...seen].sort()).toEqual(operations.map((op) => `${op.method} ${op.path}`).sort());
+  }, 180_000);
+
+  it("renders the authentication details of every security scheme", async () => {
+    for (const [name, scheme] of Object.entries(securitySchemes)) {
+      const op = operations.find((candidate) => candidate.securitySchemes.includes(name));
+      expect(op, `an operation that uses security scheme "${name}"`).toBeDefined();
+      if (!op) continue;
+      await openFromSidebar(op.tags[0] ?? "", `tag "${op.tags[0]}"`);
+      await openFromSidebar(`${op.summary} ${op.method}`, `operation "${op.summary}"`);
+      const section = heading(op.summary).locator("xpath=ancestor::div[@id][1]");
+      await section.getByRole("button", { name: "View security details" }).click({ timeout: UI_TIMEOUT });
+      // Redoc 3 has no Authentication section; the scheme details open in a dialog, rendered in
+      // a portal next to the #redoc root.
+      const dialog = page.locator("body > div:not(#redoc)").filter({ hasText: "Security" });
+      await expectVisible(dialog.getByText(name, { exact: true }), `the name of security scheme "${name}"`);
+      if (scheme.type === "http") {
+        // Redoc 3.0.1 prints the scheme's type (`http`) as its HTTP Authorization Scheme, not the
+        // scheme (`bearer`), so only the row is checked; the description names the Bearer token.
+        await expectVisible(dialog.getByText("HTTP Authorization Scheme"), `the HTTP scheme of "${name}"`);
+      }
+      if (scheme.description) {
+        const start = plainText(scheme.description).slice(0, 60);
+        expect(plainText(await dialog.innerText()), `the description of "${name}"`).toContain(start);
+      }
+      if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "bearer") {
+        expect(await dialog.innerText(), `"${name}" shown as a Bearer token scheme`).toMatch(/\bBearer\b/);
+      }
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+    }
+  }, 60_000);
+
+  it("logs no errors and makes no request outside the file", () => {
+    expect(outsideRequests, "requests to non-file URLs (the page must be self-contained)").toEqual([]);
+    expect(pageErrors, "uncaught page errors").toEqual([]);
+    expect(consoleErrors, "console errors").toEqual([]);
+  });
+});

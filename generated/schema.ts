@@ -339,30 +339,30 @@ export interface components {
        * @default en-US
        * @example en-US
        */
-      language: components["schemas"]["VoiceAILanguage"];
+      language?: components["schemas"]["VoiceAILanguage"];
       /**
        * @default high
        * @example low
        */
-      patienceLevel: components["schemas"]["PatienceLevel"];
+      patienceLevel?: components["schemas"]["PatienceLevel"];
       /**
        * @description Longest a call may last, in seconds (3 to 15 minutes).
        * @default 300
        * @example 600
        */
-      maxCallDuration: number;
+      maxCallDuration?: number;
       /**
        * @description Prompt callers who have gone silent.
        * @default true
        * @example true
        */
-      sendUserIdleReminders: boolean;
+      sendUserIdleReminders?: boolean;
       /**
        * @description Seconds of silence before the agent prompts the caller, 1-20.
        * @default 8
        * @example 5
        */
-      reminderAfterIdleTimeSeconds: number;
+      reminderAfterIdleTimeSeconds?: number;
       /**
        * @description Phone number whose inbound calls the agent answers. A new agent has none (null).
        * @example +1234567890
@@ -381,7 +381,7 @@ export interface components {
        *       "wf_507f1f77bcf86cd799439012"
        *     ]
        */
-      callEndWorkflowIds: string[];
+      callEndWorkflowIds?: string[];
       /**
        * @description Who receives an email after each call. The public reference lists `[]` as the
        *     default of this object, meaning nobody beyond the per-field defaults.
@@ -391,7 +391,7 @@ export interface components {
        * @description When the agent takes calls, per weekday. Empty means around the clock.
        * @default []
        */
-      agentWorkingHours: components["schemas"]["AgentWorkingHours"][];
+      agentWorkingHours?: components["schemas"]["AgentWorkingHours"][];
       /**
        * @description IANA timezone the working hours are read in. Defaults to the location's timezone.
        * @example America/New_York
@@ -402,7 +402,7 @@ export interface components {
        * @default false
        * @example false
        */
-      isAgentAsBackupDisabled: boolean;
+      isAgentAsBackupDisabled?: boolean;
       translation?: components["schemas"]["TranslationRequest"];
     };
     /** @description Settings of a new agent. Only `locationId` is required. */
@@ -629,7 +629,7 @@ export interface components {
        * @default false
        * @example false
        */
-      overwriteExistingValue: boolean;
+      overwriteExistingValue?: boolean;
     };
     /** @description Extracts a value while the call is still going on and stores it in a contact field. */
     InCallDataExtractionActionParameters: {
@@ -656,7 +656,7 @@ export interface components {
        * @default false
        * @example false
        */
-      overwriteExistingValue: boolean;
+      overwriteExistingValue?: boolean;
     };
     /** @description Starts a workflow. */
     WorkflowTriggerActionParameters: {

@@ -41,6 +41,8 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
     redocly: await createConfig({ extends: [], rules: {} }),
     silent: true,
+    // A property with a default is still optional to send: the server fills it in.
+    defaultNonNullable: false,
   });
   const schemaSource = header + "\n" + astToString(ast);
 

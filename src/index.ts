@@ -1,0 +1,33 @@
+export { createVoiceAIClient, type VoiceAIClient } from "./client.js";
+export type { TokenSource, VoiceAIClientOptions } from "./options.js";
+export type { RetryEvent, ResponseEvent } from "./transport.js";
+export type { RateLimitInfo } from "./rate-limit.js";
+export type { FailureKind } from "./retry-policy.js";
+export type {
+  ApiVersion,
+  CallOptions,
+  MethodParams,
+  MethodResult,
+  OperationId,
+  Page,
+  RawPaths,
+} from "./types.js";
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  VoiceAIError,
+  type RequestInfo,
+} from "./errors.js";
+export type { components, operations, paths } from "../generated/schema.js";

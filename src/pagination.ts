@@ -32,26 +32,29 @@ export async function* paginatePages<T>(
 
 /**
  * Items of every page, each yielded once (by `getId`, default `item.id`) even when the list
- * shifts between requests: an insertion ahead of the cursor pushes the last item of a page onto
- * the next one, and it is skipped there. A deletion ahead of the cursor pulls an item back onto
- * the page already read, and that item is missed; only a fresh pass would find it.
- * Memory: the ids seen plus one page.
+ * shifts between requests: an insertion ahead of the cursor pushes the last items of a page onto
+ * the next one, and they are skipped there. Only the previous page's ids are remembered, so
+ * memory stays O(page size); a shift of more than a page between two requests is not detected.
+ * A deletion ahead of the cursor pulls an item back onto the page already read, and that item is
+ * missed; only a fresh pass would find it.
  */
 export async function* paginateItems<T>(
   fetchPage: FetchPage<T>,
   options: { pageSize?: number; getId?: (item: T) => string | undefined } = {},
 ): AsyncIterableIterator<T> {
   const getId = options.getId ?? defaultId;
-  const seen = new Set<string>();
+  let previous = new Set<string>();
   for await (const page of paginatePages(fetchPage, options)) {
+    const current = new Set<string>();
     for (const item of page.items) {
       const id = getId(item);
       if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (previous.has(id) || current.has(id)) continue;
+        current.add(id);
       }
       yield item;
     }
+    previous = current;
   }
 }
 

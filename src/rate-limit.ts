@@ -58,6 +58,8 @@ export interface RateLimiter {
    * frees the concurrency slot (the window slot stays used).
    */
   acquire(key: string, signal?: AbortSignal): Promise<() => void>;
+  /** The synchronous fast path of acquire: a release function when a slot is free now, else undefined. */
+  tryAcquire(key: string): (() => void) | undefined;
   /**
    * Learns from a response: window length, quota and daily limit (shared by all keys, as they are
    * the app's policy); a `remaining` or `dailyRemaining` lower than the key's own count is trusted
@@ -210,6 +212,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   return {
     get size() {
       return keys.size;
+    },
+
+    tryAcquire(key) {
+      const t = now();
+      const s = stateOf(key, t);
+      return !s.queue.length && readyAt(s, t) <= t ? take(s, t) : undefined;
     },
 
     acquire(key, signal) {

@@ -91,31 +91,35 @@ export function createTransport(config: TransportConfig) {
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
       if (signal.aborted) throw new APIUserAbortError(info(), signal.reason);
-      let release: (() => void) | undefined;
-      if (limiter) {
-        try {
-          release = await limiter.acquire(ctx.locationId, signal);
-        } catch (reason) {
-          throw new APIUserAbortError(info(), reason);
-        }
-      }
-
       let token: string;
       try {
         token = await config.getToken();
       } catch (error) {
-        release?.();
         throw new ConfigurationError("The token provider failed", { cause: error });
       }
       if (typeof token !== "string" || token === "") {
-        release?.();
         throw new ConfigurationError("The token provider returned no token");
       }
-
-      // One controller per attempt, fed by the caller's signal and the timeout.
+      // One controller per attempt, fed by the caller's signal and, once sending, the timeout.
       const controller = new AbortController();
       const onAbort = () => controller.abort(signal.reason);
       signal.addEventListener("abort", onAbort);
+      const source = hasBody && retriesLeft ? request.clone() : request;
+      const spare = source.body !== null ? source.clone() : undefined;
+      const prepared = prepare(source, token, ctx.version, controller.signal);
+
+      // The limiter's slot is taken last, right before sending, so that its clock matches the
+      // wire's; the attempt's timeout starts after any wait in its queue.
+      // No await on the fast path: nothing else runs between taking the slot and sending.
+      let release = limiter?.tryAcquire(ctx.locationId);
+      if (limiter && !release) {
+        try {
+          release = await limiter.acquire(ctx.locationId, signal);
+        } catch (reason) {
+          signal.removeEventListener("abort", onAbort);
+          throw new APIUserAbortError(info(), reason);
+        }
+      }
       ctx.timedOut = false;
       // An attempt never runs past the call's deadline.
       const attemptMs =
@@ -132,8 +136,7 @@ export function createTransport(config: TransportConfig) {
       let failure: FailureKind;
       let response: Response | undefined;
       try {
-        const source = hasBody && retriesLeft ? request.clone() : request;
-        response = await fetchFollowingRedirects(source, token, ctx.version, controller.signal);
+        response = await fetchFollowingRedirects(prepared, spare, token, ctx.version, controller.signal);
       } catch (error) {
         release?.();
         cleanup();
@@ -231,45 +234,56 @@ export function createTransport(config: TransportConfig) {
     }
   };
 
+  /** The request as it goes on the wire: credentials only for the API's own origin. */
+  function prepare(request: Request, token: string, version: string, signal: AbortSignal): Request {
+    const headers = new Headers(request.headers);
+    if (sameOrigin(request.url)) headers.set("Authorization", `Bearer ${token}`);
+    else headers.delete("Authorization");
+    if (!headers.has("Version")) headers.set("Version", version);
+    if (!headers.has("Accept")) headers.set("Accept", "application/json");
+    return new Request(request, { headers, signal, redirect: "manual" });
+  }
+
   /**
    * Sends one attempt. Redirects are followed here rather than by fetch, so that the
-   * Authorization header only ever goes to the API's own origin.
+   * Authorization header only ever goes to the API's own origin. `spare` is an unread copy of
+   * the body, which a 307/308 must resend.
    */
   async function fetchFollowingRedirects(
-    request: Request,
+    first: Request,
+    spare: Request | undefined,
     token: string,
     version: string,
     signal: AbortSignal,
   ): Promise<Response> {
-    let current = request;
+    let current = first;
     for (let hop = 0; ; hop++) {
-      const headers = new Headers(current.headers);
-      if (sameOrigin(current.url)) headers.set("Authorization", `Bearer ${token}`);
-      else headers.delete("Authorization");
-      if (!headers.has("Version")) headers.set("Version", version);
-      if (!headers.has("Accept")) headers.set("Accept", "application/json");
-      // Keep a copy of the body for a 307/308, which must resend it.
-      const spare = current.body !== null && hop < MAX_REDIRECTS ? current.clone() : undefined;
-      const response = await config.fetch(new Request(current, { headers, signal, redirect: "manual" }));
+      const response = await config.fetch(current);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || location === null || hop === MAX_REDIRECTS) {
         return response;
       }
       await response.body?.cancel();
       const target = new URL(location, current.url).href;
-      const keepMethod = response.status === 307 || response.status === 308;
-      const base = keepMethod && spare ? spare : current;
-      current = keepMethod
-        ? new Request(target, {
-            method: base.method,
-            headers: base.headers,
-            body: base.body,
-            duplex: "half",
-          } as RequestInit)
-        : new Request(target, {
-            method: current.method === "HEAD" ? "HEAD" : "GET",
-            headers: withoutBodyHeaders(current.headers),
-          });
+      let next: Request;
+      if ((response.status === 307 || response.status === 308) && spare) {
+        const body = spare;
+        spare = spare.clone();
+        next = new Request(target, {
+          method: body.method,
+          headers: body.headers,
+          body: body.body,
+          duplex: "half",
+        } as RequestInit);
+      } else if (response.status === 307 || response.status === 308) {
+        next = new Request(target, { method: current.method, headers: current.headers });
+      } else {
+        next = new Request(target, {
+          method: current.method === "HEAD" ? "HEAD" : "GET",
+          headers: withoutBodyHeaders(current.headers),
+        });
+      }
+      current = prepare(next, token, version, signal);
     }
   }
 

@@ -67,10 +67,8 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
     limiter,
     operationIdOf,
     onRetry: options.onRetry,
-    onResponse: (event) => {
-      if (event.rateLimit) latestRateLimit.set(event.locationId, event.rateLimit);
-      options.onResponse?.(event);
-    },
+    onResponse: options.onResponse,
+    onRateLimit: (locationId, rateLimit) => latestRateLimit.set(locationId, rateLimit),
   });
   const base = createClient<RawPaths>({ baseUrl: config.baseUrl, headers: config.headers, querySerializer });
 

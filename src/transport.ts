@@ -47,6 +47,8 @@ export interface TransportConfig {
   operationIdOf: (method: string, url: string) => string | undefined;
   onRetry: ((event: RetryEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
+  /** Told of every response's parsed rate-limit headers (cheap: no event object). */
+  onRateLimit: (locationId: string, rateLimit: RateLimitInfo) => void;
 }
 
 /** Per-call settings and state shared between the caller and the transport. */
@@ -153,7 +155,10 @@ export function createTransport(config: TransportConfig) {
       release?.();
 
       const rateLimit = parseRateLimitHeaders(response.headers);
-      if (rateLimit && limiter) limiter.observe(ctx.locationId, rateLimit);
+      if (rateLimit) {
+        limiter?.observe(ctx.locationId, rateLimit);
+        config.onRateLimit(ctx.locationId, rateLimit);
+      }
       config.onResponse?.({ ...info(), status: response.status, locationId: ctx.locationId, rateLimit });
 
       const status = response.status;

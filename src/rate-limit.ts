@@ -94,7 +94,6 @@ interface KeyState {
 }
 
 const DAY = 86_400_000;
-const noop = () => {};
 
 /**
  * The daily quota is counted per key over 24 hours from the key's first send (HighLevel does
@@ -166,18 +165,28 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return at;
   }
 
+  /**
+   * Reserves a send at `t`. The returned release, called when the response arrives, moves the
+   * send's entry in the log to that moment: the server counts a request when it arrives, which is
+   * no later than its response, so the window is kept on the server's clock whatever the latency.
+   */
   function take(s: KeyState, t: number): () => void {
     s.log.push(t);
     s.serverLeft--;
     s.dayLeft--;
-    if (concurrency === Infinity) return noop;
-    s.active++;
+    if (concurrency !== Infinity) s.active++;
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      s.active--;
-      pump(s);
+      const at = now();
+      // Every entry is a past moment, so `at` goes last and the log stays sorted.
+      const live = keys.get(s.key) ?? stateOf(s.key, at);
+      const i = live.log.lastIndexOf(t);
+      if (i >= 0) live.log.splice(i, 1);
+      live.log.push(at);
+      if (concurrency !== Infinity) s.active--;
+      if (live.queue.length || s.queue.length) pump(s);
     };
   }
 

@@ -75,6 +75,8 @@ export interface CallContext {
 }
 
 const MAX_REDIRECTS = 5;
+/** A server that asks for a longer wait (a spent daily quota, say) gets an error, not a sleeping call. */
+const MAX_RETRY_WAIT_MS = 60_000;
 
 export function createTransport(config: TransportConfig) {
   const { origin, limiter } = config;
@@ -87,8 +89,8 @@ export function createTransport(config: TransportConfig) {
       url: safeUrl(request.url),
     });
     const signal = ctx.signal ?? request.signal;
-    // A body can only be sent once: keep the original unread while retries remain.
-    const hasBody = request.body !== null;
+    // Read once, so that every attempt and redirect can send it again.
+    const body = request.body === null ? undefined : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
@@ -106,13 +108,11 @@ export function createTransport(config: TransportConfig) {
       const controller = new AbortController();
       const onAbort = () => controller.abort(signal.reason);
       signal.addEventListener("abort", onAbort);
-      const source = hasBody && retriesLeft ? request.clone() : request;
-      const spare = source.body !== null ? source.clone() : undefined;
-      const prepared = prepare(source, token, ctx.version, controller.signal);
+      const prepared = prepare(request, body, token, ctx.version, controller.signal);
 
       // The limiter's slot is taken last, right before sending, so that its clock matches the
-      // wire's; the attempt's timeout starts after any wait in its queue.
-      // No await on the fast path: nothing else runs between taking the slot and sending.
+      // wire's; no await on the fast path, so nothing else runs in between. The attempt's
+      // timeout starts after any wait in the limiter's queue.
       let release = limiter?.tryAcquire(ctx.locationId);
       if (limiter && !release) {
         try {
@@ -135,22 +135,25 @@ export function createTransport(config: TransportConfig) {
         signal.removeEventListener("abort", onAbort);
       };
 
-      let failure: FailureKind;
-      let response: Response | undefined;
-      try {
-        response = await fetchFollowingRedirects(prepared, spare, token, ctx.version, controller.signal);
-      } catch (error) {
-        release?.();
+      /** After an exchange failed without a status: waits and returns when it may be retried, else throws. */
+      const retryOrThrow = async (error: unknown, kind: "connect" | "network", message?: string) => {
         cleanup();
         if (signal.aborted) throw new APIUserAbortError(info(), signal.reason);
-        failure = ctx.timedOut ? { kind: "timeout" } : { kind: classifyNetworkError(error) };
+        const failure: FailureKind = ctx.timedOut ? { kind: "timeout" } : { kind };
         const delay = backoffDelay(attempt);
-        if (retriesLeft && isRetryable(method, failure) && fitsDeadline(delay)) {
-          await pause(delay, attempt, failure);
-          continue;
-        }
+        if (retriesLeft && isRetryable(method, failure) && fitsDeadline(delay))
+          return pause(delay, attempt, failure);
         if (ctx.timedOut) throw new APITimeoutError(info(), ctx.timeoutMs);
-        throw new APIConnectionError(info(), undefined, scrub(error, token));
+        throw new APIConnectionError(info(), message, scrub(error, token));
+      };
+
+      let response: Response;
+      try {
+        response = await fetchFollowingRedirects(prepared, body, token, ctx.version, controller.signal);
+      } catch (error) {
+        release?.();
+        await retryOrThrow(error, classifyNetworkError(error));
+        continue;
       }
       release?.();
 
@@ -180,20 +183,12 @@ export function createTransport(config: TransportConfig) {
       try {
         text = await response.text();
       } catch (error) {
-        cleanup();
-        if (signal.aborted) throw new APIUserAbortError(info(), signal.reason);
-        failure = ctx.timedOut ? { kind: "timeout" } : { kind: "network" };
-        const delay = backoffDelay(attempt);
-        if (retriesLeft && isRetryable(method, failure) && fitsDeadline(delay)) {
-          await pause(delay, attempt, failure);
-          continue;
-        }
-        if (ctx.timedOut) throw new APITimeoutError(info(), ctx.timeoutMs);
-        throw new APIConnectionError(info(), "The response body could not be read", scrub(error, token));
+        await retryOrThrow(error, "network", "The response body could not be read");
+        continue;
       }
       cleanup();
 
-      failure = { kind: "status", status };
+      const failure: FailureKind = { kind: "status", status };
       const delay = retryDelay(attempt, response.headers, status);
       if (status === 429 && limiter) limiter.penalize(ctx.locationId, delay);
       if (
@@ -215,7 +210,7 @@ export function createTransport(config: TransportConfig) {
     }
 
     function fitsDeadline(delay: number): boolean {
-      return ctx.deadline === undefined || Date.now() + delay < ctx.deadline;
+      return delay <= MAX_RETRY_WAIT_MS && (ctx.deadline === undefined || Date.now() + delay < ctx.deadline);
     }
 
     /** Waits before the next attempt; an abort ends the wait, and the call, at once. */
@@ -240,23 +235,28 @@ export function createTransport(config: TransportConfig) {
   };
 
   /** The request as it goes on the wire: credentials only for the API's own origin. */
-  function prepare(request: Request, token: string, version: string, signal: AbortSignal): Request {
+  function prepare(
+    request: Request,
+    body: ArrayBuffer | undefined,
+    token: string,
+    version: string,
+    signal: AbortSignal,
+  ): Request {
     const headers = new Headers(request.headers);
     if (sameOrigin(request.url)) headers.set("Authorization", `Bearer ${token}`);
     else headers.delete("Authorization");
     if (!headers.has("Version")) headers.set("Version", version);
     if (!headers.has("Accept")) headers.set("Accept", "application/json");
-    return new Request(request, { headers, signal, redirect: "manual" });
+    return new Request(request, { headers, signal, redirect: "manual", body: body ?? null });
   }
 
   /**
    * Sends one attempt. Redirects are followed here rather than by fetch, so that the
-   * Authorization header only ever goes to the API's own origin. `spare` is an unread copy of
-   * the body, which a 307/308 must resend.
+   * Authorization header only ever goes to the API's own origin.
    */
   async function fetchFollowingRedirects(
     first: Request,
-    spare: Request | undefined,
+    body: ArrayBuffer | undefined,
     token: string,
     version: string,
     signal: AbortSignal,
@@ -269,26 +269,13 @@ export function createTransport(config: TransportConfig) {
         return response;
       }
       await response.body?.cancel();
-      const target = new URL(location, current.url).href;
-      let next: Request;
-      if ((response.status === 307 || response.status === 308) && spare) {
-        const body = spare;
-        spare = spare.clone();
-        next = new Request(target, {
-          method: body.method,
-          headers: body.headers,
-          body: body.body,
-          duplex: "half",
-        } as RequestInit);
-      } else if (response.status === 307 || response.status === 308) {
-        next = new Request(target, { method: current.method, headers: current.headers });
-      } else {
-        next = new Request(target, {
-          method: current.method === "HEAD" ? "HEAD" : "GET",
-          headers: withoutBodyHeaders(current.headers),
-        });
-      }
-      current = prepare(next, token, version, signal);
+      // 307 and 308 repeat the request as it was; the others continue with a GET.
+      const same = response.status === 307 || response.status === 308;
+      const next = new Request(new URL(location, current.url).href, {
+        method: same ? current.method : current.method === "HEAD" ? "HEAD" : "GET",
+        headers: same ? current.headers : withoutBodyHeaders(current.headers),
+      });
+      current = prepare(next, same ? body : undefined, token, version, signal);
     }
   }
 

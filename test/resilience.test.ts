@@ -159,6 +159,20 @@ describe("429 Too Many Requests", () => {
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
   });
 
+  it("does not sleep through a wait of more than a minute: the caller gets retryAfterMs at once", async () => {
+    const server = await startServer((_req, res) =>
+      json(res, 429, { message: "daily limit" }, { "retry-after": "3600" }),
+    );
+    const { voiceAI, retries } = client(server.baseUrl);
+    const started = performance.now();
+    const error = await voiceAI.agents.get({ agentId: "a1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(server.requests).toHaveLength(1);
+    expect(retries).toEqual([]);
+  });
+
   it("gives up after maxRetries with a RateLimitError carrying retryAfterMs", async () => {
     const server = await startServer((_req, res) =>
       json(res, 429, { message: "limit" }, { "retry-after": "0" }),

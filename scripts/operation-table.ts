@@ -232,26 +232,40 @@ export function readApiFacts(doc: OpenAPIDocument): ApiFacts {
   return { defaultBaseUrl, versions };
 }
 
+/** What the client needs of an operation at run time, in the compact form it is emitted in. */
+function runtimeEntry(e: OperationEntry): Record<string, unknown> {
+  const entry: Record<string, unknown> = { method: e.method, path: e.path, group: e.group, name: e.name };
+  entry.query = e.query.map((q) => q.name + (q.required ? "!" : "") + (q.commaSeparated ? "," : ""));
+  if (e.body !== "none") {
+    entry.body = {
+      ...(e.body === "optional" && { optional: true }),
+      required: e.bodyRequired,
+      ...(e.bodyLocationId && { locationId: true }),
+    };
+  }
+  if (e.pagination) entry.items = e.pagination.items;
+  return entry;
+}
+
 export function renderOperationTable(entries: OperationEntry[], facts: ApiFacts): string {
-  const body = entries.map((e) => `  ${e.operationId}: ${JSON.stringify(e)},`).join("\n");
+  const body = entries.map((e) => `  ${e.operationId}: ${JSON.stringify(runtimeEntry(e))},`).join("\n");
   return `import type { operations as OperationTypes } from "./schema.js";
 
 /** How one operation is called: read by the client to build its methods. */
 export interface OperationSpec {
-  readonly operationId: string;
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+  /** The path template; its \`{name}\` segments are the path parameters. */
   readonly path: string;
   /** Property of the client the method lives on, e.g. \`agents\`. */
   readonly group: string;
   /** Name of the method within its group, e.g. \`list\`. */
   readonly name: string;
-  readonly pathParams: readonly string[];
-  readonly query: readonly { readonly name: string; readonly required: boolean; readonly commaSeparated: boolean }[];
-  readonly body: "none" | "required" | "optional";
-  readonly bodyRequired: readonly string[];
-  readonly bodyLocationId: boolean;
-  readonly noContent: boolean;
-  readonly pagination: { readonly items: string } | null;
+  /** Query parameters: \`name!\` is required, \`name,\` is an array sent as one comma-separated value. */
+  readonly query: readonly string[];
+  /** The JSON body, when the operation takes one: the top-level properties it must have, and whether it has a \`locationId\`. */
+  readonly body?: { readonly optional?: boolean; readonly required: readonly string[]; readonly locationId?: boolean };
+  /** A page-based list (\`page\`, \`pageSize\`, \`total\`): the property that holds the items. */
+  readonly items?: string;
 }
 
 /** Base URL of the API: the first server of the spec. */

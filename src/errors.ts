@@ -15,16 +15,32 @@ export class InvalidRequestError extends VoiceAIError {
   override name = "InvalidRequestError";
 }
 
-/** Where a failed request went; every error raised after a request was attempted carries it. */
+/** Which request failed; every error raised after a request was attempted carries it. */
 export interface RequestInfo {
-  /** operationId from the spec, when the request matches one of its operations. */
+  /** operationId from the spec. */
   operationId: string | undefined;
   method: string;
   /** The request URL, without credentials or fragment. */
   url: string;
 }
 
-interface ResponseFacts extends RequestInfo {
+/** Base of the errors about an attempted request: they name it in their message and fields. */
+class RequestFailure extends VoiceAIError {
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  constructor(info: RequestInfo, message: string, cause?: unknown) {
+    super(
+      `${message} (${info.operationId ?? info.method} ${info.url.replace(/^\w+:\/\/[^/]*/, "")})`,
+      cause === undefined ? undefined : { cause },
+    );
+    this.operationId = info.operationId;
+    this.method = info.method;
+    this.url = info.url;
+  }
+}
+
+export interface ResponseFacts extends RequestInfo {
   status: number;
   headers: Headers;
   body: unknown;
@@ -32,7 +48,7 @@ interface ResponseFacts extends RequestInfo {
 }
 
 /** The server answered with an HTTP error status. */
-export class APIError extends VoiceAIError {
+export class APIError extends RequestFailure {
   override name = "APIError";
   readonly status: number;
   /** The response body: parsed JSON when it is JSON, otherwise the text. */
@@ -41,24 +57,18 @@ export class APIError extends VoiceAIError {
   /** The server's messages, whether it sent `message` as a string or a list. */
   readonly messages: string[];
   readonly requestId: string | undefined;
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
   /** The X-RateLimit-* headers of the response. */
   readonly rateLimit: RateLimitInfo | undefined;
 
   constructor(facts: ResponseFacts) {
     const messages = messagesOf(facts.body);
-    const what = facts.operationId ?? `${facts.method} ${pathOf(facts.url)}`;
-    super(`${facts.status} from ${what}${messages.length ? `: ${messages.join("; ")}` : ""}`);
+    super(facts, [facts.status, ...messages].join(": "));
     this.status = facts.status;
     this.body = facts.body;
     this.headers = facts.headers;
     this.messages = messages;
-    this.requestId = requestIdOf(facts.headers);
-    this.operationId = facts.operationId;
-    this.method = facts.method;
-    this.url = facts.url;
+    const { headers } = facts;
+    this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
     this.rateLimit = facts.rateLimit;
   }
 }
@@ -83,7 +93,7 @@ export class InternalServerError extends APIError {
 }
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
-  /** How long the server asked the client to wait, when it said (Retry-After or the rate-limit window). */
+  /** How long the server asked the client to wait (Retry-After or the rate-limit window). */
   readonly retryAfterMs: number | undefined;
   constructor(facts: ResponseFacts, retryAfterMs: number | undefined) {
     super(facts);
@@ -99,82 +109,46 @@ const byStatus: Record<number, typeof APIError> = {
   422: UnprocessableEntityError,
 };
 
-/** The error class for an HTTP error response. */
+/** The error for an HTTP error response, of the class its status calls for. */
 export function apiErrorFor(facts: ResponseFacts, retryAfterMs: number | undefined): APIError {
-  if (facts.status === 429) return new RateLimitError(facts, retryAfterMs);
-  const ErrorClass = byStatus[facts.status] ?? (facts.status >= 500 ? InternalServerError : APIError);
-  return new ErrorClass(facts);
+  const { status } = facts;
+  if (status === 429) return new RateLimitError(facts, retryAfterMs);
+  return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(facts);
 }
 
 /** The request could not be completed: DNS, refused or reset connection, TLS, ... */
-export class APIConnectionError extends VoiceAIError {
+export class APIConnectionError extends RequestFailure {
   override name = "APIConnectionError";
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  constructor(info: RequestInfo, message?: string, cause?: unknown) {
-    super(`${message ?? "Connection failed"}: ${info.operationId ?? info.method} ${pathOf(info.url)}`, {
-      cause,
-    });
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
-  }
 }
 
 /** An attempt took longer than `timeoutMs` (after any retries). */
 export class APITimeoutError extends APIConnectionError {
   override name = "APITimeoutError";
-  constructor(info: RequestInfo, timeoutMs: number) {
-    super(info, `Timed out after ${timeoutMs} ms`);
-  }
 }
 
 /** The caller's AbortSignal fired. */
 export class APIUserAbortError extends APIConnectionError {
   override name = "APIUserAbortError";
-  constructor(info: RequestInfo, reason?: unknown) {
-    super(info, "Aborted by the caller", reason);
-  }
 }
 
 /** A 2xx response whose body is not the JSON the operation promises (HTML, truncated JSON, ...). */
-export class InvalidResponseError extends VoiceAIError {
+export class InvalidResponseError extends RequestFailure {
   override name = "InvalidResponseError";
   readonly status: number;
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
   /** The start of the body, for diagnosis. */
   readonly bodySnippet: string;
   constructor(info: RequestInfo, status: number, reason: string, body: string, cause?: unknown) {
-    super(`${status} from ${info.operationId ?? `${info.method} ${pathOf(info.url)}`}: ${reason}`, { cause });
+    super(info, `${status}: ${reason}`, cause);
     this.status = status;
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
     this.bodySnippet = body.slice(0, 200);
   }
 }
 
 function messagesOf(body: unknown): string[] {
-  const message =
-    body !== null && typeof body === "object" ? (body as { message?: unknown }).message : undefined;
+  const message = (body as { message?: unknown } | null)?.message;
   if (typeof message === "string") return [message];
   if (Array.isArray(message)) return message.map(String);
   // A plain-text body is a message; an HTML error page from a gateway is not.
-  const text = typeof body === "string" ? body.trim() : "";
-  if (text && !text.startsWith("<")) return [text.slice(0, 200)];
-  return [];
-}
-
-function requestIdOf(headers: Headers): string | undefined {
-  return (
-    headers.get("x-request-id") ?? headers.get("request-id") ?? headers.get("x-amzn-requestid") ?? undefined
-  );
-}
-
-function pathOf(url: string): string {
-  const i = url.indexOf("/", url.indexOf("//") + 2);
-  return i < 0 ? url : url.slice(i);
+  const text = typeof body === "string" ? body.trim().slice(0, 200) : "";
+  return text && text[0] !== "<" ? [text] : [];
 }

@@ -31,7 +31,7 @@ export interface VoiceAIClientOptions {
    * `false` turns it off.
    */
   rateLimit?: false | Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> | undefined;
-  /** Most requests in flight at once (default: no limit). */
+  /** Most requests in flight at once per location (default: no limit). */
   maxConcurrency?: number | undefined;
   /** Told before every retry. */
   onRetry?: ((event: RetryEvent) => void) | undefined;
@@ -52,66 +52,56 @@ export interface ResolvedOptions {
   totalTimeoutMs: number | undefined;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+type ErrorClass = typeof ConfigurationError | typeof InvalidRequestError;
 
 /** Checks every option before anything is sent; throws ConfigurationError naming the bad one. */
 export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
-  if (options === null || typeof options !== "object")
-    throw new ConfigurationError("options must be an object");
-  const { token } = options;
-  let getToken: () => string | Promise<string>;
-  if (typeof token === "function") getToken = token;
-  else if (typeof token === "string" && token.trim() !== "") getToken = () => token;
-  else throw new ConfigurationError("token is required: a non-empty string or a function that returns one");
-
-  const locationId = options.locationId;
-  if (locationId !== undefined && (typeof locationId !== "string" || locationId === "")) {
-    throw new ConfigurationError("locationId must be a non-empty string when given");
+  const fail = (message: string): never => {
+    throw new ConfigurationError(message);
+  };
+  const { token, locationId, fetch } = options ?? fail("options are required");
+  const getToken =
+    typeof token === "function"
+      ? token
+      : typeof token === "string" && token.trim()
+        ? () => token
+        : fail("token is required: a non-empty string or a function returning one");
+  if (locationId !== undefined && (typeof locationId !== "string" || !locationId)) {
+    fail("locationId must be a non-empty string");
   }
-
   let url: URL;
   try {
     url = new URL(options.baseUrl ?? defaultBaseUrl);
   } catch {
-    throw new ConfigurationError(`baseUrl is not a valid URL`);
+    return fail("baseUrl is not a valid URL");
   }
-  if (url.username || url.password) throw new ConfigurationError("baseUrl must not contain credentials");
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
-    throw new ConfigurationError(
-      `baseUrl must use https (plain http only for loopback hosts), got ${url.protocol}`,
-    );
+  if (url.username || url.password) fail("baseUrl must not contain credentials");
+  // Plain http only where nothing leaves the machine.
+  if (
+    url.protocol !== "https:" &&
+    !(url.protocol === "http:" && /^(localhost|127\.[\d.]+|\[::1\])$/.test(url.hostname))
+  ) {
+    fail(`baseUrl must use https (http only for loopback hosts), got ${url.protocol}`);
   }
-  const baseUrl = (url.origin + url.pathname).replace(/\/+$/, "");
-
   const headers = { ...options.headers };
-  for (const name of Object.keys(headers)) {
-    if (name.toLowerCase() === "authorization") {
-      throw new ConfigurationError("headers must not set Authorization: pass the token as `token`");
-    }
+  if (Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) {
+    fail("headers must not set Authorization: pass the token as `token`");
   }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new ConfigurationError("fetch must be a function");
-  }
-
+  if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
   return {
     getToken,
     locationId,
-    baseUrl,
+    baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
     origin: url.origin,
     version: checkVersion(options.version ?? apiVersions[0], ConfigurationError),
-    // Late-bound so that a global fetch patched after creation (e.g. by a test) is used.
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
+    fetch: fetch ?? ((request) => globalThis.fetch(request)),
     headers,
     timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 60_000, 1, ConfigurationError),
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, ConfigurationError),
-    totalTimeoutMs:
-      options.totalTimeoutMs === undefined
-        ? undefined
-        : checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, ConfigurationError),
+    totalTimeoutMs: checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, ConfigurationError),
   };
 }
-
-type ErrorClass = typeof ConfigurationError | typeof InvalidRequestError;
 
 export function checkVersion(version: unknown, Err: ErrorClass): ApiVersion {
   if (!(apiVersions as readonly unknown[]).includes(version)) {
@@ -120,8 +110,14 @@ export function checkVersion(version: unknown, Err: ErrorClass): ApiVersion {
   return version as ApiVersion;
 }
 
-export function checkCount(name: string, value: unknown, min: number, Err: ErrorClass): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+/** An integer >= min, or undefined when not given. */
+export function checkCount<T extends number | undefined>(
+  name: string,
+  value: T,
+  min: number,
+  Err: ErrorClass,
+): T {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
     throw new Err(`${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
   }
   return value;

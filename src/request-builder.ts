@@ -13,87 +13,84 @@ export interface BuiltRequest {
   locationId: string;
 }
 
-export function buildRequest(
-  spec: OperationSpec,
+export type RequestBuilder = (
   params: Record<string, unknown> | undefined,
   defaultLocationId: string | undefined,
-): BuiltRequest {
-  const where = spec.operationId;
-  if (params !== undefined && (params === null || typeof params !== "object")) {
-    throw new InvalidRequestError(`${where}: the parameters must be an object`);
-  }
-  const path: Record<string, string> = {};
-  const query: Record<string, unknown> = {};
-  let body: unknown;
-  for (const key in params) {
-    const value = params[key];
-    if (key === "body" && spec.body !== "none") body = value;
-    else if (spec.pathParams.includes(key)) path[key] = checkPathId(where, key, value);
-    else if (spec.query.some((q) => q.name === key)) {
-      if (value !== undefined) query[key] = value;
-    } else throw new InvalidRequestError(`${where}: unknown parameter "${key}"`);
-  }
-  for (const name of spec.pathParams) {
-    if (!(name in path)) throw new InvalidRequestError(`${where}: ${name} is required`);
-  }
+) => BuiltRequest;
 
-  for (const q of spec.query) {
-    if (q.name === "locationId" && query.locationId === undefined && defaultLocationId !== undefined) {
+/** Prepares, once per operation, the function that builds its requests. */
+export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
+  const fail = (message: string): never => {
+    throw new InvalidRequestError(`${operationId}: ${message}`);
+  };
+  const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
+  const queryNames = spec.query.map((q) => q.replace(/[!,]/g, ""));
+  const requiredQuery = queryNames.filter((_, i) => spec.query[i]!.includes("!"));
+  const takesLocation = queryNames.includes("locationId");
+  const { body: bodySpec } = spec;
+  const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");
+
+  return (params = {}, defaultLocationId) => {
+    if (typeof params !== "object" || params === null) fail("the parameters must be an object");
+    const path: Record<string, string> = {};
+    const query: Record<string, unknown> = {};
+    let body: unknown;
+    for (const key in params) {
+      const value = params[key];
+      if (key === "body" && bodySpec) body = value;
+      else if (pathNames.includes(key)) {
+        const id = typeof value === "number" ? String(value) : value;
+        // "." and ".." would climb the URL path; an empty id would name the collection.
+        if (typeof id !== "string" || !id.trim() || id === "." || id === "..") {
+          fail(`${key} must be a non-empty id, got ${JSON.stringify(value)}`);
+        }
+        path[key] = id as string;
+      } else if (queryNames.includes(key)) {
+        if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
+          fail(`${key} must not be empty (omit it instead)`);
+        }
+        if (value !== undefined) query[key] = value;
+      } else fail(`unknown parameter "${key}"`);
+    }
+    for (const name of pathNames) if (!(name in path)) fail(`${name} is required`);
+    if (takesLocation && query.locationId === undefined && defaultLocationId)
       query.locationId = defaultLocationId;
-    }
-    const value = query[q.name];
-    if (value === undefined) {
-      if (q.required) throw new InvalidRequestError(`${where}: ${q.name} is required${hintFor(q.name)}`);
-    } else if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
-      throw new InvalidRequestError(`${where}: ${q.name} must not be empty (omit it instead)`);
-    }
-  }
+    for (const name of requiredQuery) if (query[name] === undefined) fail(`${name} is required${hint(name)}`);
 
-  if (spec.body === "none") {
-    // nothing to check
-  } else if (body === undefined || body === null) {
-    if (spec.body === "required") throw new InvalidRequestError(`${where}: body is required`);
-  } else if (typeof body !== "object" || Array.isArray(body)) {
-    throw new InvalidRequestError(`${where}: body must be an object`);
-  } else {
-    const record = body as Record<string, unknown>;
-    if (spec.bodyLocationId && record.locationId === undefined && defaultLocationId !== undefined) {
-      body = { ...record, locationId: defaultLocationId };
-    }
-    for (const name of spec.bodyRequired) {
-      if ((body as Record<string, unknown>)[name] === undefined) {
-        throw new InvalidRequestError(`${where}: body.${name} is required${hintFor(name)}`);
+    if (bodySpec) {
+      if (body == null) {
+        if (!bodySpec.optional) fail("body is required");
+      } else if (typeof body !== "object" || Array.isArray(body)) {
+        fail("body must be an object");
+      } else {
+        if (
+          bodySpec.locationId &&
+          (body as { locationId?: unknown }).locationId === undefined &&
+          defaultLocationId
+        ) {
+          body = { ...body, locationId: defaultLocationId };
+        }
+        for (const name of bodySpec.required) {
+          if ((body as Record<string, unknown>)[name] === undefined)
+            fail(`body.${name} is required${hint(name)}`);
+        }
       }
     }
-  }
-
-  const locationId = query.locationId ?? (body as { locationId?: unknown } | undefined)?.locationId;
-  return { path, query, body, locationId: typeof locationId === "string" ? locationId : "" };
-}
-
-function checkPathId(where: string, name: string, value: unknown): string {
-  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== "string" || text.trim() === "" || text === "." || text === "..") {
-    throw new InvalidRequestError(`${where}: ${name} must be a non-empty id, got ${JSON.stringify(value)}`);
-  }
-  return text;
-}
-
-function hintFor(name: string): string {
-  return name === "locationId" ? " (pass it, or set locationId when creating the client)" : "";
+    const locationId = query.locationId ?? (body as { locationId?: unknown } | undefined)?.locationId;
+    return { path, query, body, locationId: typeof locationId === "string" ? locationId : "" };
+  };
 }
 
 /** Query string for openapi-fetch: arrays the spec sends comma-separated become one value. */
 export function serializeQuery(query: Record<string, unknown>, commaSeparated: ReadonlySet<string>): string {
   const parts: string[] = [];
+  const encode = (value: unknown) => encodeURIComponent(String(value));
   for (const key in query) {
     const value = query[key];
-    if (value === undefined || value === null) continue;
-    const name = encodeURIComponent(key);
-    if (!Array.isArray(value)) parts.push(`${name}=${encodeURIComponent(String(value))}`);
-    else if (commaSeparated.has(key))
-      parts.push(`${name}=${value.map((v) => encodeURIComponent(String(v))).join(",")}`);
-    else for (const v of value) parts.push(`${name}=${encodeURIComponent(String(v))}`);
+    if (value == null) continue;
+    if (!Array.isArray(value)) parts.push(`${encode(key)}=${encode(value)}`);
+    else if (commaSeparated.has(key)) parts.push(`${encode(key)}=${value.map(encode).join(",")}`);
+    else for (const item of value) parts.push(`${encode(key)}=${encode(item)}`);
   }
   return parts.join("&");
 }

@@ -44,7 +44,6 @@ export interface TransportConfig {
   getToken: () => string | Promise<string>;
   fetch: (request: Request) => Promise<Response>;
   limiter: RateLimiter | undefined;
-  operationIdOf: (method: string, url: string) => string | undefined;
   onRetry: ((event: RetryEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
   /** Told of every response's parsed rate-limit headers (cheap: no event object). */
@@ -56,6 +55,8 @@ export interface CallContext {
   operationId: string | undefined;
   /** The caller's signal. */
   signal: AbortSignal | undefined;
+  /** Whose signal the first attempt's Request already carries. */
+  controller: AbortController;
   timeoutMs: number;
   maxRetries: number;
   /** Epoch ms by which the whole call (all attempts and waits) must be over. */
@@ -69,8 +70,8 @@ export interface CallContext {
   finish?: () => void;
   /** Set by the transport: true once the last attempt's timer fired. */
   timedOut?: boolean;
-  /** Set by the transport: URL and status of the 2xx response it returned. */
-  url?: string;
+  /** Set by the transport: the request, and the status of the 2xx response it returned. */
+  request?: Request;
   status?: number;
 }
 
@@ -78,37 +79,58 @@ const MAX_REDIRECTS = 5;
 /** A server that asks for a longer wait (a spent daily quota, say) gets an error, not a sleeping call. */
 const MAX_RETRY_WAIT_MS = 60_000;
 
+/** Names the request in errors and events. */
+export function requestInfo(ctx: CallContext, request: Request | undefined): RequestInfo {
+  return { operationId: ctx.operationId, method: request?.method ?? "", url: safeUrl(request?.url ?? "") };
+}
+
 export function createTransport(config: TransportConfig) {
   const { origin, limiter } = config;
 
+  /** Adds what every request carries; the token only for the API's own origin. */
+  function authorize(request: Request, token: string, version: string): Request {
+    const { headers, url } = request;
+    if (url.startsWith(origin) && "/?#".includes(url[origin.length] ?? "/")) {
+      headers.set("Authorization", `Bearer ${token}`);
+    } else headers.delete("Authorization");
+    if (!headers.has("Version")) headers.set("Version", version);
+    if (!headers.has("Accept")) headers.set("Accept", "application/json");
+    return request;
+  }
+
   return async function send(request: Request, ctx: CallContext): Promise<Response> {
-    const method = request.method;
-    const info = (): RequestInfo => ({
-      operationId: ctx.operationId ?? config.operationIdOf(method, request.url),
-      method,
-      url: safeUrl(request.url),
-    });
-    const signal = ctx.signal ?? request.signal;
+    const { method } = request;
+    const { signal } = ctx;
+    const info = () => requestInfo(ctx, request);
+    ctx.request = request;
     // Read once, so that every attempt and redirect can send it again.
     const body = request.body === null ? undefined : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
-      if (signal.aborted) throw new APIUserAbortError(info(), signal.reason);
-      let token: string;
+      if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+      let token: string | Promise<string>;
       try {
-        token = await config.getToken();
+        token = config.getToken();
+        // A plain string needs no await: the common case costs no extra turn of the event loop.
+        if (typeof token !== "string") token = await token;
       } catch (error) {
         throw new ConfigurationError("The token provider failed", { cause: error });
       }
-      if (typeof token !== "string" || token === "") {
+      if (typeof token !== "string" || !token)
         throw new ConfigurationError("The token provider returned no token");
-      }
-      // One controller per attempt, fed by the caller's signal and, once sending, the timeout.
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(signal.reason);
-      signal.addEventListener("abort", onAbort);
-      const prepared = prepare(request, body, token, ctx.version, controller.signal);
+
+      // One controller per attempt: the first one's signal is already in openapi-fetch's Request.
+      const controller = attempt === 1 ? ctx.controller : new AbortController();
+      const wire = authorize(
+        attempt === 1 && !body
+          ? request
+          : new Request(request, { signal: controller.signal, body: body ?? null }),
+        token,
+        ctx.version,
+      );
+      const onAbort = () => controller.abort(signal!.reason);
+      signal?.addEventListener("abort", onAbort);
 
       // The limiter's slot is taken last, right before sending, so that its clock matches the
       // wire's; no await on the fast path, so nothing else runs in between. The attempt's
@@ -118,38 +140,43 @@ export function createTransport(config: TransportConfig) {
         try {
           release = await limiter.acquire(ctx.locationId, signal);
         } catch (reason) {
-          signal.removeEventListener("abort", onAbort);
-          throw new APIUserAbortError(info(), reason);
+          signal?.removeEventListener("abort", onAbort);
+          throw new APIUserAbortError(info(), "Aborted by the caller", reason);
         }
       }
       ctx.timedOut = false;
       // An attempt never runs past the call's deadline.
-      const attemptMs =
-        ctx.deadline === undefined ? ctx.timeoutMs : Math.min(ctx.timeoutMs, ctx.deadline - Date.now());
+      const attemptMs = Math.min(ctx.timeoutMs, (ctx.deadline ?? Infinity) - Date.now());
       const timer = setTimeout(() => {
         ctx.timedOut = true;
         controller.abort(new DOMException(`timed out after ${ctx.timeoutMs} ms`, "TimeoutError"));
       }, attemptMs);
       const cleanup = () => {
         clearTimeout(timer);
-        signal.removeEventListener("abort", onAbort);
+        signal?.removeEventListener("abort", onAbort);
       };
 
       /** After an exchange failed without a status: waits and returns when it may be retried, else throws. */
-      const retryOrThrow = async (error: unknown, kind: "connect" | "network", message?: string) => {
+      const retryOrThrow = async (
+        error: unknown,
+        kind: "connect" | "network",
+        message = "Connection failed",
+      ) => {
         cleanup();
-        if (signal.aborted) throw new APIUserAbortError(info(), signal.reason);
+        if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
         const failure: FailureKind = ctx.timedOut ? { kind: "timeout" } : { kind };
         const delay = backoffDelay(attempt);
-        if (retriesLeft && isRetryable(method, failure) && fitsDeadline(delay))
-          return pause(delay, attempt, failure);
-        if (ctx.timedOut) throw new APITimeoutError(info(), ctx.timeoutMs);
+        if (retriesLeft && isRetryable(method, failure) && fits(delay)) return pause(delay, attempt, failure);
+        if (ctx.timedOut) throw new APITimeoutError(info(), `Timed out after ${ctx.timeoutMs} ms`);
         throw new APIConnectionError(info(), message, scrub(error, token));
       };
 
       let response: Response;
       try {
-        response = await fetchFollowingRedirects(prepared, body, token, ctx.version, controller.signal);
+        response = await config.fetch(wire);
+        if (response.status > 300 && response.status < 400) {
+          response = await followRedirects(response, wire, body, token, ctx.version, controller.signal);
+        }
       } catch (error) {
         release?.();
         await retryOrThrow(error, classifyNetworkError(error));
@@ -157,24 +184,23 @@ export function createTransport(config: TransportConfig) {
       }
       release?.();
 
-      const rateLimit = parseRateLimitHeaders(response.headers);
+      const { status, headers } = response;
+      const rateLimit = parseRateLimitHeaders(headers);
       if (rateLimit) {
         limiter?.observe(ctx.locationId, rateLimit);
         config.onRateLimit(ctx.locationId, rateLimit);
       }
-      config.onResponse?.({ ...info(), status: response.status, locationId: ctx.locationId, rateLimit });
+      config.onResponse?.({ ...info(), status, locationId: ctx.locationId, rateLimit });
 
-      const status = response.status;
       if (status >= 200 && status < 300) {
-        const type = response.headers.get("content-type");
-        if (ctx.expectJson && status !== 204 && type !== null && !/json/i.test(type)) {
+        const type = headers.get("content-type");
+        if (ctx.expectJson && status !== 204 && type && !/json/i.test(type)) {
           const text = await response.text().catch(() => "");
           cleanup();
           throw new InvalidResponseError(info(), status, `expected JSON, got ${type.split(";")[0]}`, text);
         }
         // The timer keeps running while the caller reads the body; it calls finish() when done.
         ctx.finish = cleanup;
-        ctx.url = request.url;
         ctx.status = status;
         return response;
       }
@@ -189,127 +215,86 @@ export function createTransport(config: TransportConfig) {
       cleanup();
 
       const failure: FailureKind = { kind: "status", status };
-      const delay = retryDelay(attempt, response.headers, status);
-      if (status === 429 && limiter) limiter.penalize(ctx.locationId, delay);
-      if (
-        retriesLeft &&
-        RETRYABLE_STATUSES.has(status) &&
-        isRetryable(method, failure) &&
-        fitsDeadline(delay)
-      ) {
+      const delay = retryDelay(attempt, headers, status);
+      if (status === 429) limiter?.penalize(ctx.locationId, delay);
+      if (retriesLeft && RETRYABLE_STATUSES.has(status) && isRetryable(method, failure) && fits(delay)) {
         await pause(delay, attempt, failure);
         continue;
       }
-      if (status >= 300 && status < 400) {
-        throw new APIConnectionError(info(), `Unfollowed redirect (${status})`);
+      if (status < 400) throw new APIConnectionError(info(), `Redirect (${status}) not followed`);
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
       }
       throw apiErrorFor(
-        { ...info(), status, headers: response.headers, body: parseBody(text), rateLimit },
+        { ...info(), status, headers, body: parsed, rateLimit },
         status === 429 ? delay : undefined,
       );
     }
 
-    function fitsDeadline(delay: number): boolean {
-      return delay <= MAX_RETRY_WAIT_MS && (ctx.deadline === undefined || Date.now() + delay < ctx.deadline);
+    /** A retry may wait this long: at most a minute, and never past the call's deadline. */
+    function fits(delay: number): boolean {
+      return delay <= MAX_RETRY_WAIT_MS && Date.now() + delay < (ctx.deadline ?? Infinity);
     }
 
     /** Waits before the next attempt; an abort ends the wait, and the call, at once. */
-    async function pause(delay: number, attempt: number, reason: FailureKind) {
+    function pause(delay: number, attempt: number, reason: FailureKind) {
       config.onRetry?.({ ...info(), attempt, delayMs: delay, reason });
-      await new Promise<void>((resolve, reject) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener("abort", onAbort);
-        };
+      return new Promise<void>((resolve, reject) => {
         const onAbort = () => {
-          done();
-          reject(new APIUserAbortError(info(), signal.reason));
+          clearTimeout(timer);
+          reject(new APIUserAbortError(info(), "Aborted by the caller", signal!.reason));
         };
         const timer = setTimeout(() => {
-          done();
+          signal?.removeEventListener("abort", onAbort);
           resolve();
         }, delay);
-        signal.addEventListener("abort", onAbort);
+        signal?.addEventListener("abort", onAbort, { once: true });
       });
     }
   };
 
-  /** The request as it goes on the wire: credentials only for the API's own origin. */
-  function prepare(
-    request: Request,
-    body: ArrayBuffer | undefined,
-    token: string,
-    version: string,
-    signal: AbortSignal,
-  ): Request {
-    const headers = new Headers(request.headers);
-    if (sameOrigin(request.url)) headers.set("Authorization", `Bearer ${token}`);
-    else headers.delete("Authorization");
-    if (!headers.has("Version")) headers.set("Version", version);
-    if (!headers.has("Accept")) headers.set("Accept", "application/json");
-    return new Request(request, { headers, signal, redirect: "manual", body: body ?? null });
-  }
-
   /**
-   * Sends one attempt. Redirects are followed here rather than by fetch, so that the
-   * Authorization header only ever goes to the API's own origin.
+   * Follows redirects here rather than in fetch, so that the Authorization header only ever goes
+   * to the API's own origin. 307 and 308 repeat the request as it was; the others go on with a GET.
    */
-  async function fetchFollowingRedirects(
-    first: Request,
+  async function followRedirects(
+    response: Response,
+    previous: Request,
     body: ArrayBuffer | undefined,
     token: string,
     version: string,
     signal: AbortSignal,
   ): Promise<Response> {
-    let current = first;
-    for (let hop = 0; ; hop++) {
-      const response = await config.fetch(current);
+    for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
       const location = response.headers.get("location");
-      if (response.status < 300 || response.status >= 400 || location === null || hop === MAX_REDIRECTS) {
-        return response;
-      }
+      if (location === null || response.status <= 300 || response.status >= 400) break;
       await response.body?.cancel();
-      // 307 and 308 repeat the request as it was; the others continue with a GET.
       const same = response.status === 307 || response.status === 308;
-      const next = new Request(new URL(location, current.url).href, {
-        method: same ? current.method : current.method === "HEAD" ? "HEAD" : "GET",
-        headers: same ? current.headers : withoutBodyHeaders(current.headers),
-      });
-      current = prepare(next, same ? body : undefined, token, version, signal);
+      const headers = new Headers(previous.headers);
+      if (!same) ["content-type", "content-length"].forEach((name) => headers.delete(name));
+      previous = authorize(
+        new Request(new URL(location, previous.url), {
+          method: same || previous.method === "HEAD" ? previous.method : "GET",
+          headers,
+          body: same ? (body ?? null) : null,
+          signal,
+          redirect: "manual",
+        }),
+        token,
+        version,
+      );
+      response = await config.fetch(previous);
     }
-  }
-
-  function sameOrigin(url: string): boolean {
-    return url.startsWith(origin) && (url.length === origin.length || "/?#".includes(url[origin.length]!));
-  }
-}
-
-function withoutBodyHeaders(headers: Headers): Headers {
-  const copy = new Headers(headers);
-  copy.delete("content-type");
-  copy.delete("content-length");
-  return copy;
-}
-
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+    return response;
   }
 }
 
 /** The URL without user info or fragment: safe to put in an error. */
 export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    u.hash = "";
-    return u.href;
-  } catch {
-    return "";
-  }
+  return url.replace(/\/\/[^/@]*@/, "//").replace(/#.*/, "");
 }
 
 /**
@@ -323,8 +308,8 @@ function scrub(error: unknown, token: string, depth = 0): unknown {
   const copy = new Error(redact(error.message));
   copy.name = error.name;
   copy.stack = redact(error.stack ?? "");
-  const code = (error as { code?: unknown }).code;
+  const { code, cause } = error as Error & { code?: unknown };
   if (typeof code === "string") Object.assign(copy, { code });
-  if (error.cause !== undefined && depth < 4) copy.cause = scrub(error.cause, token, depth + 1);
+  if (cause !== undefined && depth < 4) copy.cause = scrub(cause, token, depth + 1);
   return copy;
 }

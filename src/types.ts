@@ -90,8 +90,8 @@ export interface Page<T> {
   items: T[];
 }
 
-type PaginatedIds = { [Id in OperationId]: Table[Id]["pagination"] extends null ? never : Id }[OperationId];
-type ItemsKey<Id extends PaginatedIds> = Table[Id]["pagination"] extends { items: infer K } ? K : never;
+type PaginatedIds = { [Id in OperationId]: Table[Id] extends { items: string } ? Id : never }[OperationId];
+type ItemsKey<Id extends PaginatedIds> = Table[Id] extends { items: infer K } ? K : never;
 export type PageItem<Id extends PaginatedIds> =
   MethodResult<Id> extends infer R
     ? ItemsKey<Id> extends keyof R

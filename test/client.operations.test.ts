@@ -338,7 +338,6 @@ describe("the operation table", () => {
       expect(c.method).toBe(spec.method);
       const template = new RegExp(`^${spec.path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
       expect(c.path).toMatch(template);
-      expect(c.status === 204).toBe(spec.noContent);
     }
   });
 });

@@ -1,0 +1,463 @@
+/**
+ * `npm run check:package`: is what `npm publish` would ship correct and usable?
+ *
+ * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/)
+ * 2. publint --strict: no message of any level
+ * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
+ * 4. npm pack --dry-run: the tarball holds dist/, README.md, the spec and package.json, nothing else
+ * 5. npm install of the packed tarball into a temp project, then from it:
+ *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
+ *      node:http server and check the result, the request, and `instanceof` for a 404;
+ *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries.
+ * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
+ *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the issue's 6 KiB goal is not met
+ *    (openapi-fetch alone is ~2.6 KiB of it) and the distance to it is printed.
+ *
+ * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
+ * KEEP_TMP=1 keeps the temp project (its path is printed). --smoke leaves out the steps whose result
+ * does not depend on the Node version (publint, attw, size): used by `npm run test:node-matrix`.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build as esbuild, type Metafile } from "esbuild";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { AGENT, bin, root, run, startMockServer, withoutNpmNoise, type RunResult } from "./package-lib.js";
+
+/** The product goal. Not met today: see the size step. */
+const SIZE_GOAL_BYTES = 6 * 1024;
+/** The enforced ceiling: today's size plus a little room, so that growth fails the check. */
+const SIZE_BUDGET_BYTES = 9_500;
+
+/** Every file the tarball must hold; dist/ may hold nothing else. */
+const EXPECTED_FILES = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "openapi/voice-ai.yaml",
+  ...["index", "types"].flatMap((name) =>
+    [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
+  ),
+];
+const FORBIDDEN =
+  /(^|\/)(node_modules|src|test|tests|__tests__|fixtures?|scripts|generated|coverage|\.tmp|\.ci)\/|\.test\.|\.spec\./;
+
+interface Step {
+  name: string;
+  /** Returns a short detail for the summary line; throws to fail. */
+  run: () => Promise<string | void>;
+  /** Steps after a failed critical step are skipped. */
+  critical?: boolean;
+  /** Does not depend on the Node version running it: left out by --smoke. */
+  static?: boolean;
+}
+
+class CheckFailure extends Error {}
+const fail = (message: string): never => {
+  throw new CheckFailure(message);
+};
+
+function expectOk(result: RunResult, what: string): RunResult {
+  if (result.code !== 0) {
+    fail(
+      `${what} exited with ${result.code}\n${withoutNpmNoise(result.stdout)}\n${withoutNpmNoise(result.stderr)}`,
+    );
+  }
+  return result;
+}
+
+let tmp = "";
+let tarball = "";
+
+const steps: Step[] = [
+  {
+    name: "build (tsdown)",
+    critical: true,
+    run: async () => {
+      expectOk(await run(bin("tsdown"), ["--log-level", "warn"], { timeoutMs: 180_000 }), "tsdown");
+      const sizes = await Promise.all(
+        ["index.mjs", "index.cjs", "index.d.mts", "types.d.mts"].map(async (f) => {
+          const text = await readFile(path.join(root, "dist", f), "utf8").catch(() =>
+            fail(`dist/${f} was not built`),
+          );
+          return `${f} ${(text.length / 1024).toFixed(1)} KiB`;
+        }),
+      );
+      const esm = await readFile(path.join(root, "dist/index.mjs"), "utf8");
+      const cjs = await readFile(path.join(root, "dist/index.cjs"), "utf8");
+      if (!/^import \w+ from "openapi-fetch";$/m.test(esm))
+        fail("dist/index.mjs does not import openapi-fetch (bundled?)");
+      if (!cjs.includes('require("openapi-fetch")'))
+        fail("dist/index.cjs does not require openapi-fetch (bundled?)");
+      if (/function createClient\(/.test(esm + cjs))
+        fail("openapi-fetch's createClient was bundled into dist/");
+      return sizes.join(", ");
+    },
+  },
+  {
+    name: "publint --strict",
+    static: true,
+    run: async () => {
+      const { messages, pkg } = await publint({
+        pkgDir: root,
+        strict: true,
+        pack: "npm",
+        level: "suggestion",
+      });
+      if (messages.length > 0) {
+        fail(
+          messages.map((m) => `${m.type}: ${formatMessage(m, pkg, { color: false }) ?? m.code}`).join("\n"),
+        );
+      }
+      return "no errors, warnings or suggestions";
+    },
+  },
+  {
+    name: "attw --pack . --profile strict",
+    static: true,
+    run: async () => {
+      const result = await run(
+        bin("attw"),
+        ["--pack", ".", "--profile", "strict", "--format", "ascii", "--no-emoji", "--no-color"],
+        {
+          timeoutMs: 120_000,
+        },
+      );
+      const out = withoutNpmNoise(result.stdout + result.stderr);
+      if (result.code !== 0 || !out.includes("No problems found")) fail(`attw found problems:\n${out}`);
+      const entrypoints = [...out.matchAll(/^"([^"]+)"$/gm)].map((m) => m[1]);
+      return `no problems (node10, node16 CJS/ESM, bundler) for ${entrypoints.join(", ")}`;
+    },
+  },
+  {
+    name: "npm pack --dry-run contents",
+    run: async () => {
+      const result = expectOk(
+        await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"]),
+        "npm pack --dry-run",
+      );
+      const [info] = JSON.parse(result.stdout) as {
+        files: { path: string }[];
+        size: number;
+        unpackedSize: number;
+      }[];
+      if (!info) return fail("npm pack printed no package");
+      const files = info.files.map((f) => f.path).sort();
+      const problems: string[] = [];
+      for (const expected of EXPECTED_FILES)
+        if (!files.includes(expected)) problems.push(`missing ${expected}`);
+      for (const file of files) {
+        if (FORBIDDEN.test(file)) problems.push(`must not ship ${file}`);
+        else if (!EXPECTED_FILES.includes(file) && !/^LICEN[CS]E/i.test(file))
+          problems.push(`unexpected ${file}`);
+      }
+      if (problems.length) fail(problems.join("\n"));
+      return `${files.length} files, ${(info.size / 1024).toFixed(1)} KiB packed, ${(info.unpackedSize / 1024).toFixed(1)} KiB unpacked`;
+    },
+  },
+  {
+    name: "npm install <tarball> into a temp project",
+    critical: true,
+    run: async () => {
+      tmp = await mkdtemp(path.join(os.tmpdir(), "voice-ai-consumer-"));
+      const packed = expectOk(
+        await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", tmp]),
+        "npm pack",
+      );
+      const [info] = JSON.parse(packed.stdout) as { filename: string }[];
+      tarball = path.join(tmp, info!.filename);
+      await writeFile(
+        path.join(tmp, "package.json"),
+        JSON.stringify({ name: "consumer", private: true }, null, 2),
+      );
+      const installed = expectOk(
+        await run(
+          "npm",
+          [
+            "install",
+            tarball,
+            "--no-audit",
+            "--no-fund",
+            "--no-package-lock",
+            "--ignore-scripts",
+            "--prefer-offline",
+          ],
+          { cwd: tmp, timeoutMs: 240_000 },
+        ),
+        "npm install",
+      );
+      const pkg = JSON.parse(
+        await readFile(path.join(tmp, "node_modules/highlevel-voice-ai/package.json"), "utf8"),
+      ) as { dependencies?: Record<string, string> };
+      const deps = Object.keys(pkg.dependencies ?? {});
+      if (deps.join() !== "openapi-fetch")
+        fail(`runtime dependencies must be exactly openapi-fetch, got ${deps.join(", ")}`);
+      const fetchPkg = JSON.parse(
+        await readFile(path.join(tmp, "node_modules/openapi-fetch/package.json"), "utf8"),
+      ) as {
+        version: string;
+      };
+      return `${path.basename(tarball)}, openapi-fetch@${fetchPkg.version} (${(installed.ms / 1000).toFixed(1)} s)`;
+    },
+  },
+  smokeStep("ESM", "smoke.mjs", ESM_SMOKE(), "dist/index.mjs"),
+  smokeStep("CJS", "smoke.cjs", CJS_SMOKE(), "dist/index.cjs"),
+  {
+    name: "tsc: consumer types (node16 ESM + CJS, bundler)",
+    run: async () => {
+      await writeFile(path.join(tmp, "consumer.mts"), CONSUMER_TYPES);
+      await writeFile(path.join(tmp, "consumer.cts"), CONSUMER_TYPES);
+      await writeFile(path.join(tmp, "consumer-bundler.ts"), CONSUMER_TYPES);
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        exactOptionalPropertyTypes: true,
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        types: [],
+      };
+      const configs = {
+        "tsconfig.node16.json": {
+          compilerOptions: { ...compilerOptions, module: "node16", moduleResolution: "node16" },
+          files: ["consumer.mts", "consumer.cts"],
+        },
+        "tsconfig.bundler.json": {
+          compilerOptions: { ...compilerOptions, module: "esnext", moduleResolution: "bundler" },
+          files: ["consumer-bundler.ts"],
+        },
+      };
+      const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+      await Promise.all(
+        Object.entries(configs).map(async ([file, config]) => {
+          await writeFile(path.join(tmp, file), JSON.stringify(config, null, 2));
+          const result = await run(process.execPath, [tsc, "-p", file], { cwd: tmp, timeoutMs: 120_000 });
+          expectOk(result, `tsc -p ${file}`);
+        }),
+      );
+      return "no errors, skipLibCheck off";
+    },
+  },
+  {
+    name: `size: ESM entry + openapi-fetch, minified, gzip <= ${SIZE_BUDGET_BYTES} B`,
+    static: true,
+    run: async () => {
+      const { minified, gzipped, modules } = await measureSize(path.join(root, "dist/index.mjs"));
+      const figure = `${gzipped} B gzip (${minified} B minified)`;
+      if (gzipped > SIZE_BUDGET_BYTES) {
+        const { modules: bySource } = await measureSize(path.join(root, "src/index.ts"));
+        fail(
+          `${figure}: ${gzipped - SIZE_BUDGET_BYTES} B over the ${SIZE_BUDGET_BYTES} B budget.\n` +
+            `minified bytes by module (bundled from src/):\n${formatModules(bySource)}`,
+        );
+      }
+      const goal = gzipped <= SIZE_GOAL_BYTES ? "within" : `${gzipped - SIZE_GOAL_BYTES} B over`;
+      return `${figure}, ${SIZE_BUDGET_BYTES - gzipped} B under the ceiling, ${goal} the ${SIZE_GOAL_BYTES} B goal; largest: ${formatModules(modules.slice(0, 3), ", ")}`;
+    },
+  },
+];
+
+/** Bundles `entry` with its dependencies the way a browser app would, and measures it. */
+async function measureSize(entry: string) {
+  const result = await esbuild({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]!.contents;
+  const output = Object.values(result.metafile.outputs)[0] as Metafile["outputs"][string];
+  const modules = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, modules };
+}
+
+function formatModules(modules: { file: string; bytes: number }[], separator = "\n"): string {
+  return modules.map((m) => `${separator === "\n" ? "  " : ""}${m.file} ${m.bytes} B`).join(separator);
+}
+
+function smokeStep(kind: string, file: string, source: string, expectedEntry: string): Step {
+  return {
+    name: `smoke: ${kind} consumer (${file}) against 127.0.0.1`,
+    run: async () => {
+      await writeFile(path.join(tmp, file), source);
+      const server = await startMockServer();
+      try {
+        const result = expectOk(
+          await run(process.execPath, [file], {
+            cwd: tmp,
+            env: { ...process.env, PORT: String(server.port) },
+            timeoutMs: 30_000,
+          }),
+          `node ${file}`,
+        );
+        const report = JSON.parse(result.stdout.trim().split("\n").pop() ?? "null") as Record<
+          string,
+          unknown
+        >;
+        const problems: string[] = [];
+        if (JSON.stringify(report.agent) !== JSON.stringify(AGENT))
+          problems.push(`agent: got ${JSON.stringify(report.agent)}`);
+        for (const key of ["isNotFoundError", "isAPIError", "isVoiceAIError"]) {
+          if (report[key] !== true)
+            problems.push(`404 error: ${key} is ${String(report[key])} (${String(report.errorName)})`);
+        }
+        if (report.status !== 404) problems.push(`404 error: status is ${String(report.status)}`);
+        if (typeof report.resolved !== "string" || !report.resolved.endsWith(expectedEntry)) {
+          problems.push(`resolved to ${String(report.resolved)}, expected .../${expectedEntry}`);
+        }
+        if (JSON.stringify(report.typesEntry) !== "[]")
+          problems.push(`types entry exports ${JSON.stringify(report.typesEntry)}`);
+        const first = server.seen[0];
+        if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
+        if (first?.authorization !== "Bearer tok_smoke")
+          problems.push(`Authorization: ${String(first?.authorization)}`);
+        if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
+        if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}`;
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
+function ESM_SMOKE() {
+  return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
+import * as typesEntry from "highlevel-voice-ai/types";
+
+const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
+const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
+let error;
+try {
+  await voiceAI.agents.get({ agentId: "missing", locationId: "L1" });
+} catch (e) {
+  error = e;
+}
+console.log(JSON.stringify({
+  agent,
+  isNotFoundError: error instanceof NotFoundError,
+  isAPIError: error instanceof APIError,
+  isVoiceAIError: error instanceof VoiceAIError,
+  status: error?.status,
+  errorName: error?.name,
+  resolved: import.meta.resolve("highlevel-voice-ai"),
+  typesEntry: Object.keys(typesEntry),
+}));
+`;
+}
+
+function CJS_SMOKE() {
+  return `"use strict";
+const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
+const typesEntry = require("highlevel-voice-ai/types");
+
+(async () => {
+  const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
+  const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
+  let error;
+  try {
+    await voiceAI.agents.get({ agentId: "missing", locationId: "L1" });
+  } catch (e) {
+    error = e;
+  }
+  console.log(JSON.stringify({
+    agent,
+    isNotFoundError: error instanceof NotFoundError,
+    isAPIError: error instanceof APIError,
+    isVoiceAIError: error instanceof VoiceAIError,
+    status: error && error.status,
+    errorName: error && error.name,
+    resolved: require.resolve("highlevel-voice-ai"),
+    typesEntry: Object.keys(typesEntry),
+  }));
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
+`;
+}
+
+/** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
+const CONSUMER_TYPES = `import { createVoiceAIClient, NotFoundError, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
+import type { components, operations, paths } from "highlevel-voice-ai/types";
+
+type Agent = components["schemas"]["AgentWithActions"];
+type GetAgent = operations["getAgent"];
+type AgentPath = paths["/voice-ai/agents/{agentId}"]["get"];
+const sameOperation: GetAgent extends AgentPath ? true : false = true;
+
+const options: VoiceAIClientOptions = { token: "t", baseUrl: "http://127.0.0.1:1" };
+const client: VoiceAIClient = createVoiceAIClient(options);
+
+export async function getAgent(): Promise<Agent> {
+  const agent = await client.agents.get({ agentId: "a1", locationId: "L1" });
+  // @ts-expect-error the result is an agent, not any
+  const notANumber: number = agent;
+  void notANumber;
+  return agent;
+}
+
+export async function badCalls() {
+  // @ts-expect-error locationId is required when the client has no default location
+  await client.agents.get({ agentId: "a1" });
+  // @ts-expect-error unknown parameter
+  await client.agents.get({ agentId: "a1", locationId: "L1", nope: 1 });
+}
+
+export function status(error: unknown): number | undefined {
+  return error instanceof NotFoundError ? error.status : undefined;
+}
+
+export { sameOperation };
+`;
+
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  let skipRest = false;
+  try {
+    const smokeOnly = process.argv.includes("--smoke");
+    console.log(
+      `node ${process.version}${smokeOnly ? " (--smoke: build, pack, install, smoke tests, tsc)" : ""}`,
+    );
+    for (const step of steps.filter((s) => !(smokeOnly && s.static))) {
+      if (skipRest) {
+        console.log(`- ${step.name}: skipped`);
+        failed++;
+        continue;
+      }
+      const started = performance.now();
+      try {
+        const detail = await step.run();
+        const ms = Math.round(performance.now() - started);
+        console.log(`✔ ${step.name} (${ms} ms)${detail ? `: ${detail}` : ""}`);
+        passed++;
+      } catch (error) {
+        const ms = Math.round(performance.now() - started);
+        const message =
+          error instanceof CheckFailure ? error.message : String((error as Error)?.stack ?? error);
+        console.log(`✘ ${step.name} (${ms} ms) FAILED:\n${message.replace(/^/gm, "    ")}`);
+        failed++;
+        if (step.critical) skipRest = true;
+      }
+    }
+  } finally {
+    if (tmp && process.env.KEEP_TMP) console.log(`temp project kept: ${tmp}`);
+    else if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+  console.log(`package: ${passed} passed, ${failed} failed`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+await main();

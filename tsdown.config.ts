@@ -1,0 +1,47 @@
+import { defineConfig } from "tsdown";
+
+/**
+ * Rolldown bug (rolldown/rolldown#10800, rolldown/tsdown#1054): in a "type": "module" package the
+ * CJS output wraps an external CJS dependency with `__toESM(mod, 1)` ("Node mode"), so the default
+ * import becomes openapi-fetch's whole `exports` object instead of its `exports.default` (which it
+ * marks with `__esModule`), and `require("highlevel-voice-ai")` then fails with "createClient is not
+ * a function". Drop the Node-mode flag for openapi-fetch only: its CJS build sets `__esModule`, so
+ * plain `__toESM` picks `exports.default`. If a fixed rolldown stops emitting the pattern this is a
+ * no-op; the CJS smoke test of `npm run check:package` guards the result either way.
+ */
+const cjsInteropFix = {
+  name: "cjs-interop-openapi-fetch",
+  renderChunk(code: string, _chunk: unknown, outputOptions: { format?: string }) {
+    if (outputOptions.format !== "cjs") return null;
+    const fixed = code.replace(/(let (\w+) = require\("openapi-fetch"\);\s*\2 = __toESM\(\2), 1\)/g, "$1)");
+    return fixed === code ? null : { code: fixed, map: null };
+  },
+};
+
+/**
+ * The published build (`npm run build`): ESM + CJS + declarations for the root entry, and a
+ * types-only entry for the generated spec types. openapi-fetch stays a dependency (external).
+ */
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
+    types: "generated/schema.ts",
+  },
+  format: ["esm", "cjs"],
+  // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
+  platform: "neutral",
+  target: "es2022",
+  // Always .mjs/.cjs and .d.mts/.d.cts, whatever package.json "type" says.
+  fixedExtension: true,
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  hash: false,
+  deps: { neverBundle: ["openapi-fetch"] },
+  // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
+  checks: { legacyCjs: false, pluginTimings: false },
+  report: true,
+  plugins: [cjsInteropFix],
+  failOnWarn: true,
+});

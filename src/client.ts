@@ -78,11 +78,9 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
     operationId: string | undefined,
     locationId: string,
   ) {
-    const controller = new AbortController();
     const ctx: CallContext = {
       operationId,
       signal: call?.signal ?? undefined,
-      controller,
       timeoutMs: config.timeoutMs,
       maxRetries: config.maxRetries,
       deadline: undefined,
@@ -99,7 +97,6 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
       if (call.headers) init.headers = { ...(init.headers as object), ...call.headers };
     }
     if (total !== undefined) ctx.deadline = Date.now() + total;
-    init.signal = controller.signal;
     init.fetch = (request: Request) => send(request, ctx);
     try {
       return await base.request(method as "get", path as never, init as never);

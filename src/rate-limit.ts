@@ -80,6 +80,8 @@ interface KeyState {
   key: string;
   /** Send times still inside the window, oldest first. */
   log: number[];
+  /** Index of the oldest entry still in the window: pruning moves it instead of shifting the array. */
+  head: number;
   queue: Waiter[];
   active: number;
   /** Penalized until. */
@@ -122,6 +124,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       s = {
         key,
         log: [],
+        head: 0,
         queue: [],
         active: 0,
         blocked: 0,
@@ -139,7 +142,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   function prune(s: KeyState, t: number) {
     const log = s.log;
-    while (log.length && t - log[0]! >= interval) log.shift();
+    while (s.head < log.length && t - log[s.head]! >= interval) s.head++;
+    // Drop the expired entries in one go once they are the larger part.
+    if (s.head > 32 && s.head * 2 > log.length) (log.splice(0, s.head), (s.head = 0));
     if (s.dayEnd <= t) {
       s.dayLeft = perDay;
       s.dayEnd = t + DAY;
@@ -149,7 +154,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   function idle(s: KeyState, t: number): boolean {
     prune(s, t);
     return (
-      !s.queue.length && !s.active && !s.log.length && s.blocked <= t && s.serverUntil <= t && s.dayLeft > 0
+      !s.queue.length &&
+      !s.active &&
+      s.head === s.log.length &&
+      s.blocked <= t &&
+      s.serverUntil <= t &&
+      s.dayLeft > 0
     );
   }
 
@@ -159,7 +169,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     if (s.active >= concurrency) return Infinity;
     const log = s.log;
     let at = s.blocked;
-    if (log.length >= max) at = Math.max(at, log[log.length - max]! + interval);
+    if (log.length - s.head >= max) at = Math.max(at, log[log.length - max]! + interval);
     if (s.serverLeft <= 0 && s.serverUntil > at) at = s.serverUntil;
     if (s.dayLeft <= 0 && s.dayEnd > at) at = s.dayEnd;
     return at;
@@ -183,7 +193,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       // Every entry is a past moment, so `at` goes last and the log stays sorted.
       const live = keys.get(s.key) ?? stateOf(s.key, at);
       const i = live.log.lastIndexOf(t);
-      if (i >= 0) live.log.splice(i, 1);
+      if (i >= live.head) live.log.splice(i, 1);
       live.log.push(at);
       if (concurrency !== Infinity) s.active--;
       if (live.queue.length || s.queue.length) pump(s);
@@ -257,7 +267,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const t = now();
       const s = stateOf(key, t);
       prune(s, t);
-      const left = max - s.log.length;
+      const left = max - (s.log.length - s.head);
       const remaining = info.remaining;
       // While a server count is trusted, only a lower one replaces it: stale responses say more.
       if (remaining !== undefined && remaining < (s.serverUntil > t ? Math.min(left, s.serverLeft) : left)) {

@@ -42,7 +42,7 @@ export interface TransportConfig {
   /** `https://host[:port]`: the only origin that ever receives the Authorization header. */
   origin: string;
   getToken: () => string | Promise<string>;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (request: Request, signal: AbortSignal) => Promise<Response>;
   limiter: RateLimiter | undefined;
   onRetry: ((event: RetryEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
@@ -55,8 +55,6 @@ export interface CallContext {
   operationId: string | undefined;
   /** The caller's signal. */
   signal: AbortSignal | undefined;
-  /** Whose signal the first attempt's Request already carries. */
-  controller: AbortController;
   timeoutMs: number;
   maxRetries: number;
   /** Epoch ms by which the whole call (all attempts and waits) must be over. */
@@ -120,12 +118,10 @@ export function createTransport(config: TransportConfig) {
       if (typeof token !== "string" || !token)
         throw new ConfigurationError("The token provider returned no token");
 
-      // One controller per attempt: the first one's signal is already in openapi-fetch's Request.
-      const controller = attempt === 1 ? ctx.controller : new AbortController();
+      // One controller per attempt, fed by the caller's signal and, once sending, the timeout.
+      const controller = new AbortController();
       const wire = authorize(
-        attempt === 1 && !body
-          ? request
-          : new Request(request, { signal: controller.signal, body: body ?? null }),
+        attempt === 1 && !body ? request : new Request(request, { body: body ?? null }),
         token,
         ctx.version,
       );
@@ -173,7 +169,7 @@ export function createTransport(config: TransportConfig) {
 
       let response: Response;
       try {
-        response = await config.fetch(wire);
+        response = await config.fetch(wire, controller.signal);
         if (response.status > 300 && response.status < 400) {
           response = await followRedirects(response, wire, body, token, ctx.version, controller.signal);
         }
@@ -280,13 +276,12 @@ export function createTransport(config: TransportConfig) {
           method: same || previous.method === "HEAD" ? previous.method : "GET",
           headers,
           body: same ? (body ?? null) : null,
-          signal,
           redirect: "manual",
         }),
         token,
         version,
       );
-      response = await config.fetch(previous);
+      response = await config.fetch(previous, signal);
     }
     return response;
   }

@@ -144,7 +144,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const log = s.log;
     while (s.head < log.length && t - log[s.head]! >= interval) s.head++;
     // Drop the expired entries in one go once they are the larger part.
-    if (s.head > 32 && s.head * 2 > log.length) (log.splice(0, s.head), (s.head = 0));
+    if (s.head > 32 && s.head * 2 > log.length) {
+      log.splice(0, s.head);
+      s.head = 0;
+    }
     if (s.dayEnd <= t) {
       s.dayLeft = perDay;
       s.dayEnd = t + DAY;

@@ -212,7 +212,9 @@ export function createTransport(config: TransportConfig) {
 
       const failure: FailureKind = { kind: "status", status };
       const delay = retryDelay(attempt, headers, status);
-      if (status === 429) limiter?.penalize(ctx.locationId, delay);
+      // Hold the location's other requests back for the wait, unless it is too long to wait out:
+      // then their own 429s tell their callers at once.
+      if (status === 429 && delay <= MAX_RETRY_WAIT_MS) limiter?.penalize(ctx.locationId, delay);
       if (retriesLeft && RETRYABLE_STATUSES.has(status) && isRetryable(method, failure) && fits(delay)) {
         await pause(delay, attempt, failure);
         continue;

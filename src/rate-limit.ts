@@ -80,8 +80,13 @@ interface KeyState {
   key: string;
   /** Send times still inside the window, oldest first. */
   log: number[];
-  /** Index of the oldest entry still in the window: pruning moves it instead of shifting the array. */
+  /**
+   * Index of the oldest entry still in the window: pruning moves it instead of shifting the array.
+   * The entries before it left the window; those of the last interval are kept for observe().
+   */
   head: number;
+  /** Send stamp of the request released last: observe() judges the age of its response's count by it. */
+  lastSent: number;
   queue: Waiter[];
   active: number;
   /** Penalized until. */
@@ -125,6 +130,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         key,
         log: [],
         head: 0,
+        lastSent: t,
         queue: [],
         active: 0,
         blocked: 0,
@@ -143,10 +149,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   function prune(s: KeyState, t: number) {
     const log = s.log;
     while (s.head < log.length && t - log[s.head]! >= interval) s.head++;
-    // Drop the expired entries in one go once they are the larger part.
+    // Drop the entries that left the window over an interval ago in one go, once expired entries
+    // are the larger part.
     if (s.head > 32 && s.head * 2 > log.length) {
-      log.splice(0, s.head);
-      s.head = 0;
+      let cut = 0;
+      while (cut < s.head && t - log[cut]! >= 2 * interval) cut++;
+      log.splice(0, cut);
+      s.head -= cut;
     }
     if (s.dayEnd <= t) {
       s.dayLeft = perDay;
@@ -198,6 +207,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const i = live.log.lastIndexOf(t);
       if (i >= live.head) live.log.splice(i, 1);
       live.log.push(at);
+      live.lastSent = t;
       if (concurrency !== Infinity) s.active--;
       if (live.queue.length || s.queue.length) pump(s);
     };
@@ -270,7 +280,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const t = now();
       const s = stateOf(key, t);
       prune(s, t);
-      const left = max - (s.log.length - s.head);
+      // The server counted this response's request when it arrived, after it was sent: our own
+      // sends that have left the window since may still be in its count. Only a count lower than
+      // what they explain says that someone else uses the quota.
+      let own = s.log.length - s.head;
+      for (let i = s.head - 1; i >= 0 && s.log[i]! > s.lastSent - interval; i--) own++;
+      const left = max - own;
       const remaining = info.remaining;
       // While a server count is trusted, only a lower one replaces it: stale responses say more.
       if (remaining !== undefined && remaining < (s.serverUntil > t ? Math.min(left, s.serverLeft) : left)) {

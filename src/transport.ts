@@ -107,16 +107,35 @@ export function createTransport(config: TransportConfig) {
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
       if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+      // The slot first: a request waiting in the limiter's queue has read no token and built
+      // nothing, so its token is fresh when it goes. The window is timed from the response (see
+      // the limiter), so nothing needs to run between taking the slot and sending.
+      let release = limiter?.tryAcquire(ctx.locationId);
+      if (limiter && !release) {
+        try {
+          release = await limiter.acquire(ctx.locationId, signal);
+        } catch (reason) {
+          throw new APIUserAbortError(info(), "Aborted by the caller", reason);
+        }
+      }
       let token: string | Promise<string>;
       try {
         token = config.getToken();
         // A plain string needs no await: the common case costs no extra turn of the event loop.
         if (typeof token !== "string") token = await token;
       } catch (error) {
+        release?.();
         throw new ConfigurationError("The token provider failed", { cause: error });
       }
-      if (typeof token !== "string" || !token)
+      if (typeof token !== "string" || !token) {
+        release?.();
         throw new ConfigurationError("The token provider returned no token");
+      }
+      // The caller may have aborted while an async token provider ran (an OAuth refresh, say).
+      if (signal?.aborted) {
+        release?.();
+        throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+      }
 
       // One controller per attempt, fed by the caller's signal and, once sending, the timeout.
       const controller = new AbortController();
@@ -127,19 +146,6 @@ export function createTransport(config: TransportConfig) {
       );
       const onAbort = () => controller.abort(signal!.reason);
       signal?.addEventListener("abort", onAbort);
-
-      // The limiter's slot is taken last, right before sending, so that its clock matches the
-      // wire's; no await on the fast path, so nothing else runs in between. The attempt's
-      // timeout starts after any wait in the limiter's queue.
-      let release = limiter?.tryAcquire(ctx.locationId);
-      if (limiter && !release) {
-        try {
-          release = await limiter.acquire(ctx.locationId, signal);
-        } catch (reason) {
-          signal?.removeEventListener("abort", onAbort);
-          throw new APIUserAbortError(info(), "Aborted by the caller", reason);
-        }
-      }
       ctx.timedOut = false;
       // An attempt never runs past the call's deadline.
       const attemptMs = Math.min(ctx.timeoutMs, (ctx.deadline ?? Infinity) - Date.now());

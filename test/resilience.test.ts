@@ -342,6 +342,22 @@ describe("timeouts and aborts", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("ends the call without sending when the caller aborts while an async token provider runs", async () => {
+    const server = await startServer((_req, res) => json(res, 200, agent));
+    const { voiceAI } = client(server.baseUrl, {
+      rateLimit: {},
+      token: () => new Promise<string>((resolve) => setTimeout(() => resolve("fresh-token"), 200)),
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = performance.now();
+    await expect(voiceAI.agents.get({ agentId: "a1" }, { signal: controller.signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("does not start a retry wait that would end past totalTimeoutMs", async () => {
     const server = await startServer((_req, res) =>
       json(res, 503, { message: "down" }, { "retry-after": "5" }),

@@ -178,6 +178,27 @@ describe("createRateLimiter", () => {
     expect(sends.slice(5).map((s) => s.at)).toEqual([1100, 1100, 1100]);
   });
 
+  it("does not take a count that still includes its own expired sends as someone else's use", async () => {
+    const { limiter, sends, acquire } = setup({ maxPerInterval: 2, intervalMs: 100 });
+    // A at t=0 (answered at once), B at t=50 (answered at once).
+    const a = await acquire("loc", 0);
+    a();
+    await vi.advanceTimersByTimeAsync(50);
+    const b = await acquire("loc", 1);
+    b();
+    // C goes at t=100, when A has left the window; the server counts B and C: nothing left.
+    await vi.advanceTimersByTimeAsync(50);
+    const c = await acquire("loc", 2);
+    // C's answer is slow: by t=160 B has left our window, but the count was taken before.
+    await vi.advanceTimersByTimeAsync(60);
+    c();
+    limiter.observe("loc", { remaining: 0 });
+    // Our own sends explain the 0: the next request goes at once, not a window later.
+    void acquire("loc", 3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sends.map((s) => s.at)).toEqual([0, 50, 100, 160]);
+  });
+
   it("ignores a remaining that is not lower than its own count", async () => {
     const { limiter, sends, acquire } = setup({ maxPerInterval: 4, intervalMs: 1000 });
     void acquire("loc", 0);

@@ -68,6 +68,8 @@ export interface RateLimiter {
   observe(key: string, info: RateLimitInfo): void;
   /** A 429 happened: nothing is sent for `key` for `ms`. */
   penalize(key: string, ms: number): void;
+  /** How long until `key` may send again when its daily quota is spent; 0 while some is left. */
+  dailyWaitMs(key: string): number;
 }
 
 interface Waiter {
@@ -294,6 +296,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
       if ((info.dailyRemaining ?? Infinity) < s.dayLeft) s.dayLeft = info.dailyRemaining!;
       if (s.queue.length) pump(s);
+    },
+
+    dailyWaitMs(key) {
+      const t = now();
+      const s = keys.get(key);
+      if (!s) return 0;
+      prune(s, t);
+      return s.dayLeft > 0 ? 0 : s.dayEnd - t;
     },
 
     penalize(key, ms) {

@@ -107,6 +107,15 @@ export function createTransport(config: TransportConfig) {
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
       if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+      // A spent daily quota would hold the call for hours: say so at once instead.
+      const dailyWait = limiter?.dailyWaitMs(ctx.locationId) ?? 0;
+      if (dailyWait > MAX_RETRY_WAIT_MS) {
+        const message = "the location's daily request quota is used up; nothing was sent";
+        throw apiErrorFor(
+          { ...info(), status: 429, headers: new Headers(), body: { message }, rateLimit: undefined },
+          dailyWait,
+        );
+      }
       // The slot first: a request waiting in the limiter's queue has read no token and built
       // nothing, so its token is fresh when it goes. The window is timed from the response (see
       // the limiter), so nothing needs to run between taking the slot and sending.

@@ -422,6 +422,20 @@ describe("client-side rate limiting", () => {
     expect(most).toBe(3);
   });
 
+  it("reports a spent daily quota at once with a RateLimitError, sending nothing", async () => {
+    const server = await startServer((_req, res) => json(res, 200, agent));
+    const { voiceAI } = client(server.baseUrl, { rateLimit: { maxPerDay: 2 } });
+    await voiceAI.agents.get({ agentId: "a1" });
+    await voiceAI.agents.get({ agentId: "a2" });
+    const started = performance.now();
+    const error = await voiceAI.agents.get({ agentId: "a3" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).messages[0]).toMatch(/daily/);
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(86_000_000);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("limits each location separately", async () => {
     const server = await startServer((_req, res) => json(res, 200, agent));
     const { voiceAI } = client(server.baseUrl, { rateLimit: { maxPerInterval: 2, intervalMs: 10_000 } });

@@ -100,13 +100,15 @@ export function createTransport(config: TransportConfig) {
     const { method } = request;
     const { signal } = ctx;
     const info = () => requestInfo(ctx, request);
+    const aborted = (reason: unknown) => new APIUserAbortError(info(), "Aborted by the caller", reason);
+    const timedOut = () => new APITimeoutError(info(), `Timed out after ${ctx.timeoutMs} ms`);
     ctx.request = request;
     // Read once, so that every attempt and redirect can send it again.
     const body = request.body === null ? undefined : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
-      if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+      if (signal?.aborted) throw aborted(signal.reason);
       // A spent daily quota would hold the call for hours: say so at once instead.
       const dailyWait = limiter?.dailyWaitMs(ctx.locationId) ?? 0;
       if (dailyWait > MAX_RETRY_WAIT_MS) {
@@ -124,7 +126,7 @@ export function createTransport(config: TransportConfig) {
         try {
           release = await limiter.acquire(ctx.locationId, signal);
         } catch (reason) {
-          throw new APIUserAbortError(info(), "Aborted by the caller", reason);
+          throw aborted(reason);
         }
       }
       let token: string | Promise<string>;
@@ -143,7 +145,7 @@ export function createTransport(config: TransportConfig) {
       // The caller may have aborted while an async token provider ran (an OAuth refresh, say).
       if (signal?.aborted) {
         release?.();
-        throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+        throw aborted(signal.reason);
       }
 
       // One controller per attempt, fed by the caller's signal and, once sending, the timeout.
@@ -160,7 +162,7 @@ export function createTransport(config: TransportConfig) {
       const attemptMs = Math.min(ctx.timeoutMs, (ctx.deadline ?? Infinity) - Date.now());
       const timer = setTimeout(() => {
         ctx.timedOut = true;
-        controller.abort(new DOMException(`timed out after ${ctx.timeoutMs} ms`, "TimeoutError"));
+        controller.abort();
       }, attemptMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -174,11 +176,11 @@ export function createTransport(config: TransportConfig) {
         message = "Connection failed",
       ) => {
         cleanup();
-        if (signal?.aborted) throw new APIUserAbortError(info(), "Aborted by the caller", signal.reason);
+        if (signal?.aborted) throw aborted(signal.reason);
         const failure: FailureKind = ctx.timedOut ? { kind: "timeout" } : { kind };
         const delay = backoffDelay(attempt);
         if (retriesLeft && isRetryable(method, failure) && fits(delay)) return pause(delay, attempt, failure);
-        if (ctx.timedOut) throw new APITimeoutError(info(), `Timed out after ${ctx.timeoutMs} ms`);
+        if (ctx.timedOut) throw timedOut();
         throw new APIConnectionError(info(), message, scrub(error, token));
       };
 
@@ -258,7 +260,7 @@ export function createTransport(config: TransportConfig) {
       return new Promise<void>((resolve, reject) => {
         const onAbort = () => {
           clearTimeout(timer);
-          reject(new APIUserAbortError(info(), "Aborted by the caller", signal!.reason));
+          reject(aborted(signal!.reason));
         };
         const timer = setTimeout(() => {
           signal?.removeEventListener("abort", onAbort);

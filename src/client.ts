@@ -12,7 +12,7 @@ import {
 import { checkCount, checkVersion, resolveOptions, type VoiceAIClientOptions } from "./options.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
-import { requestBuilder, serializeQuery } from "./request-builder.js";
+import { queryParam, requestBuilder, serializeQuery } from "./request-builder.js";
 import { createTransport, requestInfo, type CallContext } from "./transport.js";
 import type { CallOptions, OperationGroups, RawPaths } from "./types.js";
 
@@ -31,8 +31,15 @@ type Params = Record<string, unknown> | undefined;
 const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 const table = Object.entries(operations) as [string, OperationSpec][];
 const commaSeparated = new Set(
-  table.flatMap(([, s]) => s.query.filter((q) => q.endsWith(",")).map((q) => q.slice(0, -1))),
+  table.flatMap(([, s]) =>
+    s.query
+      .map(queryParam)
+      .filter((q) => q.commaSeparated)
+      .map((q) => q.name),
+  ),
 );
+/** operationId by "METHOD /path/template", for calls made through `raw`. */
+const operationIdByRoute = new Map(table.map(([id, s]) => [`${s.method} ${s.path}`, id]));
 const querySerializer = (query: Record<string, unknown>) => serializeQuery(query, commaSeparated);
 
 /** Creates a client. Every option is checked here: a bad one throws ConfigurationError. */
@@ -154,7 +161,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
     raw[method] = (path: string, init: Record<string, unknown> & CallOptions = {}) => {
       const { timeoutMs, maxRetries, totalTimeoutMs, version, headers, signal, ...rest } = init;
       const location = (init.params as { query?: { locationId?: unknown } } | undefined)?.query?.locationId;
-      const operationId = table.find(([, s]) => s.method === method && s.path === path)?.[0];
+      const operationId = operationIdByRoute.get(`${method} ${path}`);
       return invoke(
         method,
         path,

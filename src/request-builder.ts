@@ -18,14 +18,24 @@ export type RequestBuilder = (
   defaultLocationId: string | undefined,
 ) => BuiltRequest;
 
+/** Reads a query entry of the generated table: `name!` is required, `name,` comma-separated. */
+export function queryParam(entry: string) {
+  return {
+    name: entry.replace(/[!,]/g, ""),
+    required: entry.includes("!"),
+    commaSeparated: entry.includes(","),
+  };
+}
+
 /** Prepares, once per operation, the function that builds its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
   const fail = (message: string): never => {
     throw new InvalidRequestError(`${operationId}: ${message}`);
   };
   const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
-  const queryNames = spec.query.map((q) => q.replace(/[!,]/g, ""));
-  const requiredQuery = queryNames.filter((_, i) => spec.query[i]!.includes("!"));
+  const queryParams = spec.query.map(queryParam);
+  const queryNames = queryParams.map((q) => q.name);
+  const requiredQuery = queryParams.filter((q) => q.required).map((q) => q.name);
   const takesLocation = queryNames.includes("locationId");
   const { body: bodySpec } = spec;
   const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");

@@ -20,10 +20,9 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import { build as esbuild, type Metafile } from "esbuild";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { formatModules, measureBundle } from "./bundle-size.js";
 import { AGENT, bin, root, run, startMockServer, withoutNpmNoise, type RunResult } from "./package-lib.js";
 
 /** The product goal. Not met today: see the size step. */
@@ -244,10 +243,10 @@ const steps: Step[] = [
     name: `size: ESM entry + openapi-fetch, minified, gzip <= ${SIZE_BUDGET_BYTES} B`,
     static: true,
     run: async () => {
-      const { minified, gzipped, modules } = await measureSize(path.join(root, "dist/index.mjs"));
+      const { minified, gzipped, modules } = await measureBundle(path.join(root, "dist/index.mjs"));
       const figure = `${gzipped} B gzip (${minified} B minified)`;
       if (gzipped > SIZE_BUDGET_BYTES) {
-        const { modules: bySource } = await measureSize(path.join(root, "src/index.ts"));
+        const { modules: bySource } = await measureBundle(path.join(root, "src/index.ts"));
         fail(
           `${figure}: ${gzipped - SIZE_BUDGET_BYTES} B over the ${SIZE_BUDGET_BYTES} B budget.\n` +
             `minified bytes by module (bundled from src/):\n${formatModules(bySource)}`,
@@ -258,33 +257,6 @@ const steps: Step[] = [
     },
   },
 ];
-
-/** Bundles `entry` with its dependencies the way a browser app would, and measures it. */
-async function measureSize(entry: string) {
-  const result = await esbuild({
-    entryPoints: [entry],
-    absWorkingDir: root,
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]!.contents;
-  const output = Object.values(result.metafile.outputs)[0] as Metafile["outputs"][string];
-  const modules = Object.entries(output.inputs)
-    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
-    .filter((m) => m.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, modules };
-}
-
-function formatModules(modules: { file: string; bytes: number }[], separator = "\n"): string {
-  return modules.map((m) => `${separator === "\n" ? "  " : ""}${m.file} ${m.bytes} B`).join(separator);
-}
 
 function smokeStep(kind: string, file: string, source: string, expectedEntry: string): Step {
   return {

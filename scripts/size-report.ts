@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:size`: where the bundle's bytes go. Not a test: it prints one table.
+ *
+ * The client's ESM entry (bundled from src/, as the size step of check:package measures dist/)
+ * is measured whole, then with one concern at a time replaced by an empty stand-in of the same
+ * exports, so that each row's difference is what that concern costs a bundling application.
+ * Two floors close the table: openapi-fetch alone, and openapi-fetch with the least a wrapper
+ * must add (a middleware setting Authorization and Version). The retry stand-in leaves the
+ * transport's attempt loop in place, so its row undercounts what retries cost. A stand-in that no longer matches
+ * its module's exports makes esbuild fail: the report stops rather than print a wrong figure.
+ */
+import { measureBundle, type MeasureOptions } from "./bundle-size.js";
+
+const GOAL_BYTES = 6 * 1024;
+const ENTRY = "src/index.ts";
+
+/** Empty stand-ins, by the file they replace. */
+const STAND_INS = {
+  "rate limiter (src/rate-limit.ts)": {
+    "src/rate-limit.ts":
+      "export const createRateLimiter = (): any => undefined, parseRateLimitHeaders = (): any => undefined;",
+  },
+  "retry policy (src/retry-policy.ts)": {
+    "src/retry-policy.ts":
+      "export const RETRYABLE_STATUSES = new Set(), backoffDelay = () => 0, isRetryable = () => false, retryDelay = () => 0, classifyNetworkError = (): any => 'network';",
+  },
+  "pagination (src/pagination.ts)": {
+    "src/pagination.ts": "export const paginateItems = (): any => 0, paginatePages = (): any => 0;",
+  },
+  "argument checks (src/request-builder.ts)": {
+    "src/request-builder.ts":
+      "export const queryParam = (name: string) => ({ name, required: false, commaSeparated: false }), " +
+      "requestBuilder = () => (p: any) => ({ path: p, query: p, body: p.body, locationId: '' }), " +
+      "serializeQuery = () => '';",
+  },
+} satisfies Record<string, Record<string, string>>;
+
+const FLOOR_SOURCE = `
+import createClient from "openapi-fetch";
+export function create(token: string) {
+  const client = createClient({ baseUrl: "https://services.leadconnectorhq.com" });
+  client.use({
+    onRequest({ request }) {
+      request.headers.set("Authorization", "Bearer " + token);
+      request.headers.set("Version", "2021-04-15");
+      return request;
+    },
+  });
+  return client;
+}`;
+
+interface Row {
+  label: string;
+  options?: MeasureOptions;
+}
+
+const rows: Row[] = [
+  { label: "the client, everything in" },
+  ...Object.entries(STAND_INS).map(([what, replace]) => ({
+    label: `without the ${what}`,
+    options: { replace },
+  })),
+  {
+    label: "without all four above",
+    options: { replace: Object.assign({}, ...Object.values(STAND_INS)) as Record<string, string> },
+  },
+  { label: "floor: openapi-fetch + auth/Version middleware", options: { contents: FLOOR_SOURCE } },
+  { label: "floor: openapi-fetch alone", options: { contents: 'export { default } from "openapi-fetch";' } },
+];
+
+const results = [];
+for (const row of rows) {
+  const size = await measureBundle(
+    row.options?.contents === undefined ? ENTRY : "size-floor.ts",
+    row.options,
+  );
+  results.push({ ...row, ...size });
+}
+const whole = results[0]!.gzipped;
+const width = Math.max(...rows.map((r) => r.label.length));
+const cell = (text: string | number, w: number) => String(text).padStart(w);
+console.log(
+  `${"bundle (esbuild, minified, gzip -9)".padEnd(width)}  ${cell("minified", 9)}  ${cell("gzip", 6)}  ${cell("saves", 6)}  ${cell("vs 6 KiB goal", 14)}`,
+);
+for (const r of results) {
+  const saves = r === results[0] ? "" : whole - r.gzipped;
+  const goal = r.gzipped - GOAL_BYTES;
+  console.log(
+    `${r.label.padEnd(width)}  ${cell(r.minified, 9)}  ${cell(r.gzipped, 6)}  ${cell(saves, 6)}  ${cell(goal > 0 ? `+${goal}` : goal, 14)}`,
+  );
+}

@@ -28,7 +28,7 @@ import { AGENT, bin, root, run, startMockServer, withoutNpmNoise, type RunResult
 /** The product goal. Not met today: see the size step. */
 const SIZE_GOAL_BYTES = 6 * 1024;
 /** The enforced ceiling: today's size plus a little room, so that growth fails the check. */
-const SIZE_BUDGET_BYTES = 9_500;
+const SIZE_BUDGET_BYTES = 9_600;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const EXPECTED_FILES = [

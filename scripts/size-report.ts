@@ -18,7 +18,8 @@ const ENTRY = "src/index.ts";
 const STAND_INS = {
   "rate limiter (src/rate-limit.ts)": {
     "src/rate-limit.ts":
-      "export const createRateLimiter = (): any => undefined, parseRateLimitHeaders = (): any => undefined;",
+      "export const createRateLimiter = (): any => undefined, parseRateLimitHeaders = (): any => undefined;" +
+      "export class DailyQuotaSpent { waitMs = 0 }",
   },
   "retry policy (src/retry-policy.ts)": {
     "src/retry-policy.ts":

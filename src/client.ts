@@ -2,8 +2,6 @@ import createClient, { type Client } from "openapi-fetch";
 import { operations, type OperationSpec } from "../generated/operations.js";
 import {
   APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
   ConfigurationError,
   InvalidRequestError,
   InvalidResponseError,
@@ -13,7 +11,14 @@ import { checkCount, checkVersion, resolveOptions, type VoiceAIClientOptions } f
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
 import { queryParam, requestBuilder, serializeQuery } from "./request-builder.js";
-import { createTransport, requestInfo, type CallContext } from "./transport.js";
+import {
+  MAX_RETRY_WAIT_MS,
+  abortError,
+  createTransport,
+  requestInfo,
+  timeoutError,
+  type CallContext,
+} from "./transport.js";
 import type { CallOptions, OperationGroups, RawPaths } from "./types.js";
 
 export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
@@ -57,7 +62,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const limiter =
     rateLimit === false && maxConcurrency === undefined
       ? undefined
-      : createRateLimiter(maxConcurrency === undefined ? limits : { ...limits, maxConcurrency });
+      : createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS });
 
   const send = createTransport({
     origin: config.origin,
@@ -114,9 +119,9 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
           cause: error,
         });
       // The transport returned a 2xx response; reading or parsing its body failed.
-      const info = requestInfo(ctx, ctx.request);
-      if (ctx.signal?.aborted) throw new APIUserAbortError(info, "Aborted by the caller", ctx.signal.reason);
-      if (ctx.timedOut) throw new APITimeoutError(info, `Timed out after ${ctx.timeoutMs} ms`);
+      const info = requestInfo(ctx);
+      if (ctx.signal?.aborted) throw abortError(ctx, ctx.signal.reason);
+      if (ctx.timedOut) throw timeoutError(ctx);
       if (error instanceof SyntaxError)
         throw new InvalidResponseError(info, ctx.status!, "the body is not valid JSON", "", error);
       throw new APIConnectionError(info, "Reading the response failed", error);

@@ -44,7 +44,12 @@ export interface RateLimiterOptions {
   /** Sends per key per day; default 200 000 (learned from X-RateLimit-Limit-Daily). */
   maxPerDay?: number;
   /** Requests in flight per key; default Infinity. */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
+  /**
+   * Longest wait for a spent daily quota to come back; default Infinity. A request that would
+   * wait longer, queued or new, is refused: acquire rejects with a DailyQuotaSpent.
+   */
+  maxDailyWaitMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -68,12 +73,16 @@ export interface RateLimiter {
   observe(key: string, info: RateLimitInfo): void;
   /** A 429 happened: nothing is sent for `key` for `ms`. */
   penalize(key: string, ms: number): void;
-  /** How long until `key` may send again when its daily quota is spent; 0 while some is left. */
-  dailyWaitMs(key: string): number;
+}
+
+/** Why acquire refused: the key's daily quota is spent, and comes back only in `waitMs`. */
+export class DailyQuotaSpent {
+  constructor(readonly waitMs: number) {}
 }
 
 interface Waiter {
   ok: (release: () => void) => void;
+  no: (reason: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
@@ -114,6 +123,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let interval = options.intervalMs ?? 10_000;
   let perDay = options.maxPerDay ?? 200_000;
   const concurrency = options.maxConcurrency ?? Infinity;
+  const maxDailyWait = options.maxDailyWaitMs ?? Infinity;
   const now = options.now ?? (() => performance.now());
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number): unknown => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((timer: unknown) => clearTimeout(timer as number));
@@ -189,6 +199,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return at;
   }
 
+  /** A DailyQuotaSpent when `s` has no daily quota left for longer than may be waited, else undefined. */
+  function daySpent(s: KeyState, t: number): DailyQuotaSpent | undefined {
+    return s.dayLeft <= 0 && s.dayEnd - t > maxDailyWait ? new DailyQuotaSpent(s.dayEnd - t) : undefined;
+  }
+
   /**
    * Reserves a send at `t`. The returned release, called when the response arrives, moves the
    * send's entry in the log to that moment: the server counts a request when it arrives, which is
@@ -225,6 +240,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       w.signal?.removeEventListener("abort", w.onAbort!);
       w.ok(take(s, t));
     }
+    // The day's quota ran out under the queue: nobody waits for hours.
+    const spent = daySpent(s, t);
+    if (spent) {
+      for (const w of queue.splice(0)) {
+        w.signal?.removeEventListener("abort", w.onAbort!);
+        w.no(spent);
+      }
+    }
     if (s.timer !== undefined && (!queue.length || s.timerAt !== at)) {
       clearTimer(s.timer);
       s.timer = undefined;
@@ -259,8 +282,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const t = now();
       const s = stateOf(key, t);
       if (!s.queue.length && readyAt(s, t) <= t) return Promise.resolve(take(s, t));
+      const spent = daySpent(s, t);
+      if (spent) return Promise.reject(spent);
       return new Promise((ok, no) => {
-        const w: Waiter = { ok };
+        const w: Waiter = { ok, no };
         if (signal) {
           w.signal = signal;
           w.onAbort = () => {
@@ -296,14 +321,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
       if ((info.dailyRemaining ?? Infinity) < s.dayLeft) s.dayLeft = info.dailyRemaining!;
       if (s.queue.length) pump(s);
-    },
-
-    dailyWaitMs(key) {
-      const t = now();
-      const s = keys.get(key);
-      if (!s) return 0;
-      prune(s, t);
-      return s.dayLeft > 0 ? 0 : s.dayEnd - t;
     },
 
     penalize(key, ms) {

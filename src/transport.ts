@@ -12,9 +12,13 @@ import {
   apiErrorFor,
   type RequestInfo,
 } from "./errors.js";
-import { parseRateLimitHeaders, type RateLimiter, type RateLimitInfo } from "./rate-limit.js";
 import {
-  RETRYABLE_STATUSES,
+  DailyQuotaSpent,
+  parseRateLimitHeaders,
+  type RateLimiter,
+  type RateLimitInfo,
+} from "./rate-limit.js";
+import {
   backoffDelay,
   classifyNetworkError,
   isRetryable,
@@ -74,13 +78,25 @@ export interface CallContext {
 }
 
 const MAX_REDIRECTS = 5;
-/** A server that asks for a longer wait (a spent daily quota, say) gets an error, not a sleeping call. */
-const MAX_RETRY_WAIT_MS = 60_000;
+/**
+ * A server that asks for a longer wait (a spent daily quota, say) gets an error, not a sleeping
+ * call. The client gives its limiter the same bound for a spent daily quota.
+ */
+export const MAX_RETRY_WAIT_MS = 60_000;
 
-/** Names the request in errors and events. */
-export function requestInfo(ctx: CallContext, request: Request | undefined): RequestInfo {
+/** Names the call's request in errors and events. */
+export function requestInfo(ctx: CallContext): RequestInfo {
+  const { request } = ctx;
   return { operationId: ctx.operationId, method: request?.method ?? "", url: safeUrl(request?.url ?? "") };
 }
+
+/** The call's caller aborted it. */
+export const abortError = (ctx: CallContext, reason: unknown) =>
+  new APIUserAbortError(requestInfo(ctx), "Aborted by the caller", reason);
+
+/** The call's last attempt ran out of time. */
+export const timeoutError = (ctx: CallContext) =>
+  new APITimeoutError(requestInfo(ctx), `Timed out after ${ctx.timeoutMs} ms`);
 
 export function createTransport(config: TransportConfig) {
   const { origin, limiter } = config;
@@ -99,25 +115,15 @@ export function createTransport(config: TransportConfig) {
   return async function send(request: Request, ctx: CallContext): Promise<Response> {
     const { method } = request;
     const { signal } = ctx;
-    const info = () => requestInfo(ctx, request);
-    const aborted = (reason: unknown) => new APIUserAbortError(info(), "Aborted by the caller", reason);
-    const timedOut = () => new APITimeoutError(info(), `Timed out after ${ctx.timeoutMs} ms`);
     ctx.request = request;
+    const info = () => requestInfo(ctx);
+    const aborted = (reason: unknown) => abortError(ctx, reason);
     // Read once, so that every attempt and redirect can send it again.
     const body = request.body === null ? undefined : await request.arrayBuffer();
 
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= ctx.maxRetries;
       if (signal?.aborted) throw aborted(signal.reason);
-      // A spent daily quota would hold the call for hours: say so at once instead.
-      const dailyWait = limiter?.dailyWaitMs(ctx.locationId) ?? 0;
-      if (dailyWait > MAX_RETRY_WAIT_MS) {
-        const message = "the location's daily request quota is used up; nothing was sent";
-        throw apiErrorFor(
-          { ...info(), status: 429, headers: new Headers(), body: { message }, rateLimit: undefined },
-          dailyWait,
-        );
-      }
       // The slot first: a request waiting in the limiter's queue has read no token and built
       // nothing, so its token is fresh when it goes. The window is timed from the response (see
       // the limiter), so nothing needs to run between taking the slot and sending.
@@ -126,7 +132,14 @@ export function createTransport(config: TransportConfig) {
         try {
           release = await limiter.acquire(ctx.locationId, signal);
         } catch (reason) {
-          throw aborted(reason);
+          // A spent daily quota would hold the call for hours: the limiter refuses, and the
+          // caller hears it at once.
+          if (!(reason instanceof DailyQuotaSpent)) throw aborted(reason);
+          const message = "the location's daily request quota is used up; nothing was sent";
+          throw apiErrorFor(
+            { ...info(), status: 429, headers: new Headers(), body: { message }, rateLimit: undefined },
+            reason.waitMs,
+          );
         }
       }
       let token: string | Promise<string>;
@@ -180,7 +193,7 @@ export function createTransport(config: TransportConfig) {
         const failure: FailureKind = ctx.timedOut ? { kind: "timeout" } : { kind };
         const delay = backoffDelay(attempt);
         if (retriesLeft && isRetryable(method, failure) && fits(delay)) return pause(delay, attempt, failure);
-        if (ctx.timedOut) throw timedOut();
+        if (ctx.timedOut) throw timeoutError(ctx);
         throw new APIConnectionError(info(), message, scrub(error, token));
       };
 
@@ -232,7 +245,7 @@ export function createTransport(config: TransportConfig) {
       // Hold the location's other requests back for the wait, unless it is too long to wait out:
       // then their own 429s tell their callers at once.
       if (status === 429 && delay <= MAX_RETRY_WAIT_MS) limiter?.penalize(ctx.locationId, delay);
-      if (retriesLeft && RETRYABLE_STATUSES.has(status) && isRetryable(method, failure) && fits(delay)) {
+      if (retriesLeft && isRetryable(method, failure) && fits(delay)) {
         await pause(delay, attempt, failure);
         continue;
       }

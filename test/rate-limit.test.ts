@@ -1,5 +1,11 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRateLimiter, parseRateLimitHeaders, type RateLimiterOptions } from "../src/rate-limit.js";
+import {
+  DailyQuotaSpent,
+  createRateLimiter,
+  parseRateLimitHeaders,
+  type RateLimiterOptions,
+} from "../src/rate-limit.js";
 
 describe("parseRateLimitHeaders", () => {
   it("reads all five headers, case-insensitively", () => {
@@ -281,6 +287,62 @@ describe("createRateLimiter", () => {
     expect(sends.filter((s) => s.key === "b").map((s) => s.id)).toEqual([10]);
     await vi.advanceTimersByTimeAsync(1);
     expect(sends.filter((s) => s.key === "b").map((s) => s.id)).toEqual([10, 11]);
+  });
+
+  it("refuses, queued or new, what would wait longer than maxDailyWaitMs for a spent day", async () => {
+    const day = 86_400_000;
+    const { limiter, sends, acquire, timers } = setup({
+      maxPerInterval: 2,
+      intervalMs: 1000,
+      maxPerDay: 3,
+      maxDailyWaitMs: 60_000,
+    });
+    const controller = new AbortController();
+    const outcomes = Array.from({ length: 5 }, (_, i) =>
+      acquire("a", i, i === 4 ? controller.signal : undefined).then(
+        () => "sent",
+        (reason: unknown) => reason,
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    // Two go now; the rest wait for the window, which the third send then empties of day quota.
+    expect(sends.map((s) => s.id)).toEqual([0, 1]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const results = await Promise.all(outcomes);
+    expect(results.slice(0, 3)).toEqual(["sent", "sent", "sent"]);
+    for (const refused of results.slice(3)) {
+      expect(refused).toBeInstanceOf(DailyQuotaSpent);
+      expect((refused as DailyQuotaSpent).waitMs).toBe(day - 1000);
+    }
+    expect(timers.live).toBe(0);
+    // The refused waiter's signal is no longer listened to.
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+
+    // A new request is refused at once, without being queued.
+    await expect(limiter.acquire("a")).rejects.toEqual(new DailyQuotaSpent(day - 1000));
+    expect(limiter.tryAcquire("a")).toBeUndefined();
+    // Another key is not affected.
+    await acquire("b", 10);
+
+    // Within maxDailyWaitMs of the day's end, a request waits for it instead.
+    await vi.advanceTimersByTimeAsync(day - 1000 - 60_000);
+    const late = acquire("a", 11);
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(sends.map((s) => s.id)).toEqual([0, 1, 2, 10]);
+    await vi.advanceTimersByTimeAsync(1);
+    await late;
+    expect(sends.at(-1)).toMatchObject({ id: 11, at: day });
+  });
+
+  it("refuses the queue when the server reports the day's quota spent", async () => {
+    const { limiter, sends, acquire } = setup({ maxPerInterval: 1, intervalMs: 1000, maxDailyWaitMs: 0 });
+    void acquire("a", 0);
+    const queued = [acquire("a", 1), acquire("a", 2)].map((p) => p.catch((reason: unknown) => reason));
+    await vi.advanceTimersByTimeAsync(0);
+    limiter.observe("a", { dailyRemaining: 0 });
+    for (const reason of await Promise.all(queued)) expect(reason).toBeInstanceOf(DailyQuotaSpent);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sends.map((s) => s.id)).toEqual([0]);
   });
 
   it("blocks a penalized key, and only that key", async () => {

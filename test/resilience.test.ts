@@ -436,6 +436,30 @@ describe("client-side rate limiting", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("refuses the calls already queued when the daily quota runs out under them", async () => {
+    const server = await startServer((_req, res) => setTimeout(() => json(res, 200, agent), 20));
+    const { voiceAI } = client(server.baseUrl, { rateLimit: { maxPerDay: 2 }, maxConcurrency: 1 });
+    const started = performance.now();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => voiceAI.agents.get({ agentId: `a${i}` })),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "rejected",
+    ]);
+    for (const outcome of outcomes.slice(2)) {
+      const error = (outcome as PromiseRejectedResult).reason as RateLimitError;
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.messages[0]).toMatch(/daily/);
+      expect(error.retryAfterMs).toBeGreaterThan(86_000_000);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("limits each location separately", async () => {
     const server = await startServer((_req, res) => json(res, 200, agent));
     const { voiceAI } = client(server.baseUrl, { rateLimit: { maxPerInterval: 2, intervalMs: 10_000 } });

@@ -5,7 +5,7 @@
  * header never leaves the API's origin on a redirect.
  */
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ConfigurationError,
   InvalidRequestError,
@@ -14,22 +14,10 @@ import {
   type ResponseEvent,
   type VoiceAIClientOptions,
 } from "../src/index.js";
+import { ACTION_ID, AGENT_ID, BASE, LOC, RATE_LIMIT, RATE_LIMIT_HEADERS, useNock } from "./nock-api.js";
 
-const BASE = "https://services.leadconnectorhq.com";
-const LOC = "LOC123456789ABCDEF";
 const DEFAULT_LOC = "LOC_DEFAULT_000000";
 const OTHER_LOC = "LOC_OTHER_11111111";
-const AGENT_ID = "507f1f77bcf86cd799439011";
-const ACTION_ID = "507f1f77bcf86cd799439015";
-
-const RATE_LIMIT_HEADERS = {
-  "X-RateLimit-Limit-Daily": "200000",
-  "X-RateLimit-Daily-Remaining": "199990",
-  "X-RateLimit-Interval-Milliseconds": "10000",
-  "X-RateLimit-Max": "100",
-  "X-RateLimit-Remaining": "99",
-};
-const RATE_LIMIT = { limitDaily: 200000, dailyRemaining: 199990, intervalMs: 10000, max: 100, remaining: 99 };
 
 const agent = { id: AGENT_ID, locationId: LOC, agentName: "Support" };
 const smsAction = {
@@ -102,15 +90,7 @@ function expectConfigurationError(options: unknown, message?: RegExp) {
   expect(fetch).not.toHaveBeenCalled();
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
+useNock();
 
 describe("token", () => {
   it("calls the token provider once per request and sends what it returns", async () => {

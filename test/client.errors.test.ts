@@ -5,7 +5,7 @@
  * network failures.
  */
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APIError,
@@ -24,21 +24,10 @@ import {
   VoiceAIError,
   createVoiceAIClient,
 } from "../src/index.js";
+import { AGENT_ID, BASE, LOC, RATE_LIMIT, RATE_LIMIT_HEADERS, useNock } from "./nock-api.js";
 
-const BASE = "https://services.leadconnectorhq.com";
-const LOC = "LOC123456789ABCDEF";
-const AGENT_ID = "507f1f77bcf86cd799439011";
 const GET_AGENT_PATH = `/voice-ai/agents/${AGENT_ID}?locationId=${LOC}`;
 const GET_AGENT_URL = `${BASE}${GET_AGENT_PATH}`;
-
-const RATE_LIMIT_HEADERS = {
-  "X-RateLimit-Limit-Daily": "200000",
-  "X-RateLimit-Daily-Remaining": "199990",
-  "X-RateLimit-Interval-Milliseconds": "10000",
-  "X-RateLimit-Max": "100",
-  "X-RateLimit-Remaining": "99",
-};
-const RATE_LIMIT = { limitDaily: 200000, dailyRemaining: 199990, intervalMs: 10000, max: 100, remaining: 99 };
 
 const client = () => createVoiceAIClient({ token: "tok_errors_test", maxRetries: 0, rateLimit: false });
 
@@ -189,15 +178,7 @@ const statusCases: StatusCase[] = [
   },
 ];
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
+useNock();
 
 describe.each(statusCases)("HTTP $status", (c) => {
   function reply() {

@@ -6,18 +6,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { operations as operationTable } from "../generated/operations.js";
 import { createVoiceAIClient, type components } from "../src/index.js";
+import { ACTION_ID, AGENT_ID, BASE, LOC, useNock } from "./nock-api.js";
 
 type Schemas = components["schemas"];
 
-const BASE = "https://services.leadconnectorhq.com";
 const TOKEN = "tok_operations_test";
-const LOC = "LOC123456789ABCDEF";
-const AGENT_ID = "507f1f77bcf86cd799439011";
-const ACTION_ID = "507f1f77bcf86cd799439015";
 const CALL_ID = "507f1f77bcf86cd799439099";
 
 const spec = parseYaml(
@@ -320,15 +317,7 @@ function checkRequest(seen: Seen[], c: Case) {
   }
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
+useNock();
 
 describe("the operation table", () => {
   it("has one case per operation, with the method and path the spec gives", () => {

@@ -5,7 +5,7 @@
  */
 import util from "node:util";
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
 import {
   APIConnectionError,
@@ -27,11 +27,9 @@ import {
   type ResponseEvent,
   type VoiceAIClientOptions,
 } from "../src/index.js";
+import { AGENT_ID, BASE, LOC, useNock } from "./nock-api.js";
 
 const SECRET = "tok_SECRET_123";
-const BASE = "https://services.leadconnectorhq.com";
-const LOC = "LOC123456789ABCDEF";
-const AGENT_ID = "507f1f77bcf86cd799439011";
 const AGENT_PATH = `/voice-ai/agents/${AGENT_ID}`;
 const agent = { id: AGENT_ID, locationId: LOC, agentName: "Support" };
 
@@ -286,15 +284,7 @@ const exportedClasses = new Set(
 );
 const covered = new Set<Function>();
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
+useNock();
 
 describe.each(tokenForms)("with %s", (_, token) => {
   // A loop rather than it.each: it.each truncates "$name" in the report.

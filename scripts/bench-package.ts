@@ -8,7 +8,8 @@
  *   of the baseline), and the wall time of the import itself measured inside the process (the
  *   steadiest figure on a busy machine). Target: ESM entry <= 10 ms net.
  * - Per request (scripts/bench-worker.mjs, run by bare `node`): raw fetch vs bare openapi-fetch
- *   (createClient<paths>) vs the client with the rate limiter off (`rateLimit: false`) and on (the
+ *   (createClient<paths>), alone and with a per-request `AbortSignal.timeout` (what the client's
+ *   per-attempt timeout costs by itself) vs the client with the rate limiter off (`rateLimit: false`) and on (the
  *   default limiter, limits raised so that it never waits), against a keep-alive node:http server
  *   on 127.0.0.1 in a separate process answering the same small JSON body. Variants alternate
  *   round by round (rotating order) in one process; each figure is the median over rounds.
@@ -17,7 +18,7 @@
  * Options: --no-build (bench dist/ as it is), --rounds N (12), --per-round N (500), --cold N (15),
  * --profile [variant]: run only that variant under `node --cpu-prof` and print self time by origin,
  * the top self-time frames and the inclusive time of the wrapper's and openapi-fetch's functions
- * (variant: client, client-limiter, openapi-fetch, fetch; default client).
+ * (variant: client, client-limiter, openapi-fetch, openapi-fetch-timeout, fetch; default client).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -40,11 +41,19 @@ const { values } = parseArgs({
 const ROUNDS = Number(values.rounds);
 const PER_ROUND = Number(values["per-round"]);
 const COLD_RUNS = Number(values.cold);
-type VariantName = "fetch" | "openapi-fetch" | "client" | "client-limiter";
-const VARIANTS: VariantName[] = ["fetch", "openapi-fetch", "client", "client-limiter"];
+type VariantName = "fetch" | "openapi-fetch" | "openapi-fetch-timeout" | "client" | "client-limiter";
+const VARIANTS: VariantName[] = [
+  "fetch",
+  "openapi-fetch",
+  "openapi-fetch-timeout",
+  "client",
+  "client-limiter",
+];
 const LABELS: Record<VariantName, string> = {
   fetch: "raw fetch",
   "openapi-fetch": "bare openapi-fetch",
+  // What a per-attempt timeout costs by itself (the client has one, bare openapi-fetch has none).
+  "openapi-fetch-timeout": "openapi-fetch + AbortSignal.timeout",
   client: "client, rateLimit: false",
   "client-limiter": "client, limiter on",
 };

@@ -14,7 +14,7 @@ const ROUNDS = Number(rounds);
 const PER_ROUND = Number(perRound);
 const CONCURRENCY = 16;
 const TOKEN = "tok_bench";
-const VARIANTS = ["fetch", "openapi-fetch", "client", "client-limiter"];
+const VARIANTS = ["fetch", "openapi-fetch", "openapi-fetch-timeout", "client", "client-limiter"];
 
 /** One function per variant, each doing the same GET /voice-ai/agents/bench?locationId=L1 and parsing the JSON. */
 function makeVariants(baseUrl) {
@@ -31,23 +31,26 @@ function makeVariants(baseUrl) {
     rateLimit: { maxPerInterval: 1e9, maxPerDay: 1e12 },
   });
   const params = { agentId: "bench", locationId: "L1" };
+  const bareGet = async (signal) => {
+    const { data, error } = await bare.GET("/voice-ai/agents/{agentId}", {
+      params: {
+        path: { agentId: "bench" },
+        query: { locationId: "L1" },
+        header: { Version: "2021-04-15" },
+      },
+      signal,
+    });
+    if (error !== undefined) throw new Error("error response");
+    return data;
+  };
   return {
     fetch: async () => {
       const response = await fetch(url, { headers });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
-    "openapi-fetch": async () => {
-      const { data, error } = await bare.GET("/voice-ai/agents/{agentId}", {
-        params: {
-          path: { agentId: "bench" },
-          query: { locationId: "L1" },
-          header: { Version: "2021-04-15" },
-        },
-      });
-      if (error !== undefined) throw new Error("error response");
-      return data;
-    },
+    "openapi-fetch": () => bareGet(undefined),
+    "openapi-fetch-timeout": () => bareGet(AbortSignal.timeout(60_000)),
     client: () => client.agents.get(params),
     "client-limiter": () => limited.agents.get(params),
   };

@@ -7,6 +7,9 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { root } from "./package-lib.js";
 
+/** Issue 6's goal for the ESM entry bundled with openapi-fetch. Not met: see `npm run bench:size`. */
+export const SIZE_GOAL_BYTES = 6 * 1024;
+
 export interface BundleSize {
   minified: number;
   gzipped: number;

@@ -11,7 +11,8 @@
  *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries.
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the issue's 6 KiB goal is not met
- *    (openapi-fetch alone is ~2.6 KiB of it) and the distance to it is printed.
+ *    (our code alone is ~7.3 KiB, openapi-fetch ~2.6 KiB: `npm run bench:size`) and the distance
+ *    to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
  * KEEP_TMP=1 keeps the temp project (its path is printed). --smoke leaves out the steps whose result
@@ -22,11 +23,9 @@ import os from "node:os";
 import path from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { formatModules, measureBundle } from "./bundle-size.js";
+import { SIZE_GOAL_BYTES, formatModules, measureBundle } from "./bundle-size.js";
 import { AGENT, bin, root, run, startMockServer, withoutNpmNoise, type RunResult } from "./package-lib.js";
 
-/** The product goal. Not met today: see the size step. */
-const SIZE_GOAL_BYTES = 6 * 1024;
 /** The enforced ceiling: today's size plus a little room, so that growth fails the check. */
 const SIZE_BUDGET_BYTES = 9_600;
 

@@ -15,6 +15,7 @@ import {
   type VoiceAIClientOptions,
 } from "../src/index.js";
 import { ACTION_ID, AGENT_ID, BASE, LOC, RATE_LIMIT, RATE_LIMIT_HEADERS, useNock } from "./nock-api.js";
+import { rejectionOf } from "./rejection.js";
 
 const DEFAULT_LOC = "LOC_DEFAULT_000000";
 const OTHER_LOC = "LOC_OTHER_11111111";
@@ -64,15 +65,6 @@ function spyFetch(reply: (request: Request) => Response = () => jsonResponse(age
 
 function base<O extends Partial<VoiceAIClientOptions>>(options?: O) {
   return { token: "tok_config_test", maxRetries: 0, rateLimit: false as const, ...(options as O) };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
 }
 
 /** Creating a client with these options throws ConfigurationError, and nothing is sent. */

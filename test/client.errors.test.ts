@@ -25,21 +25,12 @@ import {
   createVoiceAIClient,
 } from "../src/index.js";
 import { AGENT_ID, BASE, LOC, RATE_LIMIT, RATE_LIMIT_HEADERS, useNock } from "./nock-api.js";
+import { rejectionOf } from "./rejection.js";
 
 const GET_AGENT_PATH = `/voice-ai/agents/${AGENT_ID}?locationId=${LOC}`;
 const GET_AGENT_URL = `${BASE}${GET_AGENT_PATH}`;
 
 const client = () => createVoiceAIClient({ token: "tok_errors_test", maxRetries: 0, rateLimit: false });
-
-/** Awaits a promise that must reject, and returns what it rejected with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 const ALL_CLASSES = [
   ConfigurationError,

@@ -29,6 +29,7 @@ import {
   type OperationId,
   type components,
 } from "../src/index.js";
+import { rejectionOf } from "./rejection.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -213,15 +214,6 @@ const ERROR_CLASSES: Record<number, new (...args: never[]) => APIError> = {
   429: RateLimitError,
   500: InternalServerError,
 };
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, and it succeeded");
-}
 
 // ------------------------------------------------------------------------------- tests
 describe("every operation, through the client, is a request the spec allows", () => {

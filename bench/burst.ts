@@ -121,6 +121,16 @@ interface ServerConfig {
   stamp: boolean;
 }
 
+/** The server for warm-up and per-request cost: answers everything, announcing a quota it never enforces. */
+const NOT_LIMITING: ServerConfig = {
+  limit: false,
+  max: MAX,
+  intervalMs: INTERVAL_MS,
+  window: "sliding",
+  retryAfter: "none",
+  stamp: false,
+};
+
 interface ServerStats {
   requests: number;
   ok: number;
@@ -505,14 +515,7 @@ async function burstRun(spec: RunSpec, server: BenchServer, signal: AbortSignal)
  * `--no-warmup` shows that cost instead.
  */
 async function warmUp(server: BenchServer) {
-  await server.configure({
-    limit: false,
-    max: MAX,
-    intervalMs: INTERVAL_MS,
-    window: "sliding",
-    retryAfter: "none",
-    stamp: false,
-  });
+  await server.configure(NOT_LIMITING);
   const client = createVoiceAIClient({
     baseUrl: `http://127.0.0.1:${server.port}`,
     token: TOKEN,
@@ -654,14 +657,7 @@ async function timeBatch(call: Call, count: number, concurrency: number): Promis
 }
 
 async function costBench(server: BenchServer, signal: AbortSignal) {
-  await server.configure({
-    limit: false,
-    max: MAX,
-    intervalMs: INTERVAL_MS,
-    window: "sliding",
-    retryAfter: "none",
-    stamp: false,
-  });
+  await server.configure(NOT_LIMITING);
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const url = `${baseUrl}${PREFIX}bench?locationId=${LOCATION}`;
   const headers = { Authorization: `Bearer ${TOKEN}`, Version: "2021-04-15", Accept: "application/json" };

@@ -1,188 +1,96 @@
-import createClient, { type Client } from "openapi-fetch";
-import { operations, type OperationSpec } from "../generated/operations.js";
-import {
-  APIConnectionError,
-  ConfigurationError,
-  InvalidRequestError,
-  InvalidResponseError,
-  VoiceAIError,
-} from "./errors.js";
-import { checkCount, checkVersion, resolveOptions, type VoiceAIClientOptions } from "./options.js";
-import { paginateItems, paginatePages, type Page } from "./pagination.js";
+/**
+ * createVoiceAIClient: checks the options, builds the pipeline once, and exposes it as the
+ * generated methods (`agents.get`, ...) and as `raw` (openapi-fetch by path).
+ */
+import createClient from "openapi-fetch";
+import { ConfigurationError } from "./errors.js";
+import { createInvoke } from "./invoke.js";
+import { createLog, safeHook } from "./logger.js";
+import { buildMethods, operationTable } from "./methods.js";
+import { checkCount, resolveOptions, type VoiceAIClientOptions } from "./options.js";
+import { createPipeline } from "./pipeline/index.js";
+import type { ResponseEvent } from "./pipeline/observe.js";
+import { createRedactor } from "./pipeline/redact.js";
+import type { RetryEvent } from "./pipeline/retry.js";
+import { createTokens } from "./pipeline/tokens.js";
+import { MAX_RETRY_WAIT_MS } from "./pipeline/limit.js";
+import { buildRaw } from "./raw.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
-import { queryParam, requestBuilder, serializeQuery } from "./request-builder.js";
-import {
-  MAX_RETRY_WAIT_MS,
-  abortError,
-  createTransport,
-  requestInfo,
-  timeoutError,
-  type CallContext,
-} from "./transport.js";
-import type { CallOptions, OperationGroups, RawPaths } from "./types.js";
+import { queryParam, serializeQuery } from "./request-builder.js";
+import type { OperationGroups, RawClient } from "./types.js";
 
-export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
-  OperationGroups<HasDefaultLocation> & {
-    /**
-     * The typed openapi-fetch client (GET/POST/... by path), with the same auth, version,
-     * retries, rate limiting and typed errors as the methods. Error statuses throw.
-     */
-    readonly raw: Client<RawPaths>;
-    /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
-    rateLimit(locationId?: string): RateLimitInfo | undefined;
-  };
+export type VoiceAIClient<HasDefaultLocation extends boolean = false> = OperationGroups<HasDefaultLocation> & {
+  /**
+   * openapi-fetch's calls by path (GET, POST, ...), with the same auth, version, retries, rate
+   * limiting and typed errors as the methods. Error statuses throw.
+   */
+  readonly raw: RawClient;
+  /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
+  rateLimit(locationId?: string): RateLimitInfo | undefined;
+};
 
-type Params = Record<string, unknown> | undefined;
-const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
-const table = Object.entries(operations) as [string, OperationSpec][];
 const commaSeparated = new Set(
-  table.flatMap(([, s]) =>
-    s.query
-      .map(queryParam)
-      .filter((q) => q.commaSeparated)
-      .map((q) => q.name),
-  ),
+  operationTable.flatMap(([, s]) => s.query.map(queryParam).filter((q) => q.commaSeparated).map((q) => q.name)),
 );
-/** operationId by "METHOD /path/template", for calls made through `raw`. */
-const operationIdByRoute = new Map(table.map(([id, s]) => [`${s.method} ${s.path}`, id]));
-const querySerializer = (query: Record<string, unknown>) => serializeQuery(query, commaSeparated);
+/** Latest rate-limit headers are kept for this many locations; the oldest are dropped. */
+const LATEST_KEPT = 1000;
 
 /** Creates a client. Every option is checked here: a bad one throws ConfigurationError. */
 export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   options: O,
 ): VoiceAIClient<O extends { locationId: string } ? true : false> {
   const config = resolveOptions(options);
-  const latestRateLimit = new Map<string, RateLimitInfo>();
-  const { rateLimit, maxConcurrency } = options;
+  const log = createLog(options.logger, options.logLevel ?? "warn");
+  const redactor = createRedactor();
+  const tokens = createTokens(options.token, redactor);
+  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log);
+  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log);
+  const latest = new Map<string, RateLimitInfo>();
+
+  const send = createPipeline({
+    origin: config.origin,
+    fetch: config.fetch,
+    tokens,
+    redactor,
+    limiter: limiterFor(options),
+    log,
+    onRetry: (event) => {
+      log.warn?.("retrying", event);
+      onRetry?.(event);
+    },
+    onResponse,
+    record: (locationId, info) => {
+      latest.delete(locationId);
+      latest.set(locationId, info);
+      if (latest.size > LATEST_KEPT) latest.delete(latest.keys().next().value!);
+    },
+  });
+  const base = createClient({
+    baseUrl: config.baseUrl,
+    headers: config.headers,
+    querySerializer: (query: Record<string, unknown>) => serializeQuery(query, commaSeparated),
+  });
+  const invoke = createInvoke(base, send, config);
+
+  return Object.freeze({
+    ...buildMethods(invoke, config.locationId),
+    raw: buildRaw(invoke),
+    rateLimit: (locationId?: string) => latest.get(locationId ?? config.locationId ?? ""),
+  }) as never;
+}
+
+function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions) {
+  if (rateLimit !== undefined && rateLimit !== false && (typeof rateLimit !== "object" || rateLimit === null)) {
+    throw new ConfigurationError("rateLimit must be false or an object");
+  }
   const limits = rateLimit === false ? { maxPerInterval: Infinity, maxPerDay: Infinity } : { ...rateLimit };
   for (const [name, value] of Object.entries(limits)) {
+    if (!["maxPerInterval", "intervalMs", "maxPerDay"].includes(name)) {
+      throw new ConfigurationError(`unknown option "rateLimit.${name.slice(0, 60)}"`);
+    }
     if (value !== Infinity) checkCount(`rateLimit.${name}`, value, 1, ConfigurationError);
   }
   checkCount("maxConcurrency", maxConcurrency, 1, ConfigurationError);
-  const limiter =
-    rateLimit === false && maxConcurrency === undefined
-      ? undefined
-      : createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS });
-
-  const send = createTransport({
-    origin: config.origin,
-    getToken: config.getToken,
-    fetch: config.fetch,
-    limiter,
-    onRetry: options.onRetry,
-    onResponse: options.onResponse,
-    onRateLimit: (locationId, info) => latestRateLimit.set(locationId, info),
-  });
-  // Redirects are followed by the transport, which decides where the credentials may go.
-  const base = createClient<RawPaths>({
-    baseUrl: config.baseUrl,
-    headers: config.headers,
-    querySerializer,
-    redirect: "manual",
-  });
-
-  /** Sends one request through openapi-fetch and the transport, mapping every failure to a VoiceAIError. */
-  async function invoke(
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-    call: CallOptions | undefined,
-    operationId: string | undefined,
-    locationId: string,
-  ) {
-    const ctx: CallContext = {
-      operationId,
-      signal: call?.signal ?? undefined,
-      timeoutMs: config.timeoutMs,
-      maxRetries: config.maxRetries,
-      deadline: undefined,
-      version: config.version,
-      locationId: locationId || config.locationId || "",
-      expectJson: (init.parseAs ?? "json") === "json",
-    };
-    let total = config.totalTimeoutMs;
-    if (call) {
-      ctx.timeoutMs = checkCount("timeoutMs", call.timeoutMs, 1, InvalidRequestError) ?? ctx.timeoutMs;
-      ctx.maxRetries = checkCount("maxRetries", call.maxRetries, 0, InvalidRequestError) ?? ctx.maxRetries;
-      total = checkCount("totalTimeoutMs", call.totalTimeoutMs, 1, InvalidRequestError) ?? total;
-      if (call.version !== undefined) ctx.version = checkVersion(call.version, InvalidRequestError);
-      if (call.headers) init.headers = { ...(init.headers as object), ...call.headers };
-    }
-    if (total !== undefined) ctx.deadline = Date.now() + total;
-    init.fetch = (request: Request) => send(request, ctx);
-    try {
-      return await base.request(method as "get", path as never, init as never);
-    } catch (error) {
-      if (error instanceof VoiceAIError) throw error;
-      if (!ctx.request)
-        throw new InvalidRequestError(`${operationId ?? path}: the request could not be built`, {
-          cause: error,
-        });
-      // The transport returned a 2xx response; reading or parsing its body failed.
-      const info = requestInfo(ctx);
-      if (ctx.signal?.aborted) throw abortError(ctx, ctx.signal.reason);
-      if (ctx.timedOut) throw timeoutError(ctx);
-      if (error instanceof SyntaxError)
-        throw new InvalidResponseError(info, ctx.status!, "the body is not valid JSON", "", error);
-      throw new APIConnectionError(info, "Reading the response failed", error);
-    } finally {
-      ctx.finish?.();
-    }
-  }
-
-  const groups: Record<string, Record<string, unknown>> = {};
-  for (const [operationId, spec] of table) {
-    const build = requestBuilder(operationId, spec);
-    const call = async (params: Params, callOptions?: CallOptions) => {
-      const { path, query, body, locationId } = build(params, config.locationId);
-      const init: Record<string, unknown> = { params: { path, query }, body };
-      return (await invoke(spec.method, spec.path, init, callOptions, operationId, locationId)).data;
-    };
-    const group = (groups[spec.group] ??= {});
-    group[spec.name] = call;
-    const { items } = spec;
-    if (items) {
-      const fetchPage =
-        (params: Params, callOptions?: CallOptions) => async (page: number, pageSize: number) => {
-          const result = (await call({ ...params, page, pageSize }, callOptions)) as unknown as Record<
-            string,
-            unknown
-          >;
-          return {
-            ...result,
-            items: (result[items] as unknown[] | undefined) ?? [],
-          } as unknown as Page<unknown>;
-        };
-      const size = (params: Params) => ({ pageSize: (params?.pageSize as number | undefined) ?? 50 });
-      group.listAll = (params: Params, callOptions?: CallOptions) =>
-        paginateItems(fetchPage(params, callOptions), size(params));
-      group.listPages = (params: Params, callOptions?: CallOptions) =>
-        paginatePages(fetchPage(params, callOptions), size(params));
-    }
-  }
-
-  const raw: Record<string, unknown> = { ...base };
-  for (const method of HTTP_METHODS) {
-    raw[method] = (path: string, init: Record<string, unknown> & CallOptions = {}) => {
-      const { timeoutMs, maxRetries, totalTimeoutMs, version, headers, signal, ...rest } = init;
-      const location = (init.params as { query?: { locationId?: unknown } } | undefined)?.query?.locationId;
-      const operationId = operationIdByRoute.get(`${method} ${path}`);
-      return invoke(
-        method,
-        path,
-        { ...rest, headers },
-        { timeoutMs, maxRetries, totalTimeoutMs, version, signal },
-        operationId,
-        typeof location === "string" ? location : "",
-      );
-    };
-  }
-  raw.request = (method: string, path: string, init?: object) =>
-    (raw[method.toUpperCase()] as Function)(path, init);
-
-  return Object.freeze({
-    ...groups,
-    raw,
-    rateLimit: (locationId?: string) => latestRateLimit.get(locationId ?? config.locationId ?? ""),
-  }) as never;
+  if (rateLimit === false && maxConcurrency === undefined) return undefined;
+  return createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS });
 }

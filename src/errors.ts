@@ -1,16 +1,20 @@
+/**
+ * Every error the client throws is a VoiceAIError. Those about a response carry its status, and
+ * each status class narrows `status` (`NotFoundError['status']` is `404`). A caller's own abort is
+ * not a connection failure, so catching APIConnectionError never catches it.
+ */
 import type { RateLimitInfo } from "./rate-limit.js";
 
-/** Base class of every error the client throws. */
 export class VoiceAIError extends Error {
   override name = "VoiceAIError";
 }
 
-/** The client was created with options it cannot work with. Thrown before any request. */
+/** The client was created with options it cannot work with, or a token source failed. Nothing was sent. */
 export class ConfigurationError extends VoiceAIError {
   override name = "ConfigurationError";
 }
 
-/** A call's arguments are incomplete or invalid. Thrown before any request is sent. */
+/** A call's arguments are incomplete or invalid. Nothing was sent. */
 export class InvalidRequestError extends VoiceAIError {
   override name = "InvalidRequestError";
 }
@@ -24,16 +28,18 @@ export interface RequestInfo {
   url: string;
 }
 
+/** Shortens a long value for a message, keeping both ends. */
+export const shorten = (text: string, max = 120) =>
+  text.length <= max ? text : `${text.slice(0, max / 2 - 1)}…${text.slice(-max / 2)}`;
+
 /** Base of the errors about an attempted request: they name it in their message and fields. */
-class RequestFailure extends VoiceAIError {
+export class RequestFailure extends VoiceAIError {
   readonly operationId: string | undefined;
   readonly method: string;
   readonly url: string;
   constructor(info: RequestInfo, message: string, cause?: unknown) {
-    super(
-      `${message} (${info.operationId ?? info.method} ${info.url.replace(/^\w+:\/\/[^/]*/, "")})`,
-      cause === undefined ? undefined : { cause },
-    );
+    const path = shorten(info.url.replace(/^\w+:\/\/[^/]*/, ""));
+    super(`${message} (${info.operationId ?? info.method} ${path})`, cause === undefined ? undefined : { cause });
     this.operationId = info.operationId;
     this.method = info.method;
     this.url = info.url;
@@ -51,7 +57,7 @@ export interface ResponseFacts extends RequestInfo {
 export class APIError extends RequestFailure {
   override name = "APIError";
   readonly status: number;
-  /** The response body: parsed JSON when it is JSON, otherwise the text. */
+  /** The response body: parsed JSON when it is JSON, otherwise the text (its first 64 KiB). */
   readonly body: unknown;
   readonly headers: Headers;
   /** The server's messages, whether it sent `message` as a string or a list. */
@@ -62,7 +68,7 @@ export class APIError extends RequestFailure {
 
   constructor(facts: ResponseFacts) {
     const messages = messagesOf(facts.body);
-    super(facts, [facts.status, ...messages].join(": "));
+    super(facts, shorten([facts.status, messages.join("; ")].filter(Boolean).join(": "), 500));
     this.status = facts.status;
     this.body = facts.body;
     this.headers = facts.headers;
@@ -75,29 +81,40 @@ export class APIError extends RequestFailure {
 
 export class BadRequestError extends APIError {
   override name = "BadRequestError";
+  declare readonly status: 400;
 }
 export class AuthenticationError extends APIError {
   override name = "AuthenticationError";
+  declare readonly status: 401;
 }
 export class PermissionDeniedError extends APIError {
   override name = "PermissionDeniedError";
+  declare readonly status: 403;
 }
 export class NotFoundError extends APIError {
   override name = "NotFoundError";
+  declare readonly status: 404;
 }
 export class UnprocessableEntityError extends APIError {
   override name = "UnprocessableEntityError";
+  declare readonly status: 422;
 }
+/** Any 5xx. */
 export class InternalServerError extends APIError {
   override name = "InternalServerError";
 }
+/** A 429: the server refused the request for the rate limit of `scope`. */
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
-  /** How long the server asked the client to wait (Retry-After or the rate-limit window). */
+  declare readonly status: 429;
+  /** How long the server asked to wait (Retry-After, the window, or the daily reset), when it said. */
   readonly retryAfterMs: number | undefined;
+  /** "daily" when the day's quota is spent (X-RateLimit-Daily-Remaining: 0), else "interval". */
+  readonly scope: "interval" | "daily";
   constructor(facts: ResponseFacts, retryAfterMs: number | undefined) {
     super(facts);
     this.retryAfterMs = retryAfterMs;
+    this.scope = facts.rateLimit?.dailyRemaining === 0 ? "daily" : "interval";
   }
 }
 
@@ -109,33 +126,46 @@ const byStatus: Record<number, typeof APIError> = {
   422: UnprocessableEntityError,
 };
 
-/** The error for an HTTP error response, of the class its status calls for. */
+/** The one factory for HTTP error responses: the class its status calls for. */
 export function apiErrorFor(facts: ResponseFacts, retryAfterMs: number | undefined): APIError {
   const { status } = facts;
   if (status === 429) return new RateLimitError(facts, retryAfterMs);
   return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(facts);
 }
 
-/** The request could not be completed: DNS, refused or reset connection, TLS, ... */
+/** The request could not be completed: DNS, refused or reset connection, TLS, a bad redirect. */
 export class APIConnectionError extends RequestFailure {
   override name = "APIConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs` (after any retries). */
+/** An attempt took longer than `timeoutMs`, or the call longer than `totalTimeoutMs`. */
 export class APITimeoutError extends APIConnectionError {
   override name = "APITimeoutError";
 }
 
-/** The caller's AbortSignal fired. */
-export class APIUserAbortError extends APIConnectionError {
+/** The caller's AbortSignal fired; `cause` is its reason. */
+export class APIUserAbortError extends RequestFailure {
   override name = "APIUserAbortError";
 }
 
-/** A 2xx response whose body is not the JSON the operation promises (HTML, truncated JSON, ...). */
+/** The location's daily quota is spent: the request was not sent. */
+export class QuotaExhaustedError extends RequestFailure {
+  override name = "QuotaExhaustedError";
+  readonly sent = false;
+  readonly scope = "daily";
+  /** When the client will try the location again (the server's daily reset, or a re-probe). */
+  readonly retryAfterMs: number;
+  constructor(info: RequestInfo, message: string, retryAfterMs: number) {
+    super(info, message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A 2xx response whose body is not the JSON the operation promises (HTML, empty, null, truncated, too big). */
 export class InvalidResponseError extends RequestFailure {
   override name = "InvalidResponseError";
   readonly status: number;
-  /** The start of the body, for diagnosis. */
+  /** The start of the body, for diagnosis (at most 200 characters). */
   readonly bodySnippet: string;
   constructor(info: RequestInfo, status: number, reason: string, body: string, cause?: unknown) {
     super(info, `${status}: ${reason}`, cause);

@@ -1,6 +1,9 @@
 export { createVoiceAIClient, type VoiceAIClient } from "./client.js";
 export type { TokenSource, VoiceAIClientOptions } from "./options.js";
-export type { RetryEvent, ResponseEvent } from "./transport.js";
+export type { TokenContext, TokenProvider } from "./token-provider.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { RetryEvent } from "./pipeline/retry.js";
+export type { ResponseEvent } from "./pipeline/observe.js";
 export type { RateLimitInfo } from "./rate-limit.js";
 export type { FailureKind } from "./retry-policy.js";
 export type {
@@ -10,6 +13,7 @@ export type {
   MethodResult,
   OperationId,
   Page,
+  RawClient,
   RawPaths,
 } from "./types.js";
 export {
@@ -25,6 +29,7 @@ export {
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
+  QuotaExhaustedError,
   RateLimitError,
   UnprocessableEntityError,
   VoiceAIError,

@@ -1,13 +1,22 @@
+/**
+ * The client's options, checked once at creation: a bad or unknown option throws a
+ * ConfigurationError naming it, before anything is sent.
+ */
 import { apiVersions, defaultBaseUrl, type ApiVersion } from "../generated/operations.js";
 import { ConfigurationError, InvalidRequestError } from "./errors.js";
+import type { Logger, LogLevel } from "./logger.js";
+import type { ResponseEvent } from "./pipeline/observe.js";
+import type { RetryEvent } from "./pipeline/retry.js";
+import type { TokenSource } from "./pipeline/tokens.js";
 import type { RateLimiterOptions } from "./rate-limit.js";
-import type { ResponseEvent, RetryEvent } from "./transport.js";
 
-/** A token, or a function that returns the current one (OAuth tokens rotate); it is called for every request. */
-export type TokenSource = string | (() => string | Promise<string>);
+export type { TokenSource };
 
 export interface VoiceAIClientOptions {
-  /** Private Integration Token or OAuth access token of a sub-account. */
+  /**
+   * Private Integration Token or OAuth access token of a sub-account; or a function, or a provider
+   * object (`getToken`, optional `invalidate`), asked for every request with its location.
+   */
   token: TokenSource;
   /** Default location: filled into every operation that takes `locationId` when a call omits it. */
   locationId?: string | undefined;
@@ -19,57 +28,75 @@ export interface VoiceAIClientOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Headers added to every request. */
   headers?: Record<string, string> | undefined;
-  /** Timeout of one attempt in ms (default 60 000). */
+  /** Bound on one attempt in ms — its rate-limit wait, token, exchange and body (default 60 000). */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
   /** Bound on a whole call in ms, retries and waits included (default: none). */
   totalTimeoutMs?: number | undefined;
+  /** Largest success body read, in bytes (default 16 MiB); a larger one is an InvalidResponseError. */
+  maxResponseBytes?: number | undefined;
   /**
-   * Client-side rate limiting per location, on by default with HighLevel's limits
-   * (100 requests per 10 s, 200 000 per day); learns the real limits from the responses.
-   * `false` turns it off.
+   * Client-side rate limiting per location, on by default with HighLevel's limits (100 requests
+   * per 10 s, 200 000 per day). Limits given here are ceilings: the server's headers may only
+   * lower them. `false` turns it off.
    */
   rateLimit?: false | Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> | undefined;
   /** Most requests in flight at once per location (default: no limit). */
   maxConcurrency?: number | undefined;
-  /** Told before every retry. */
+  /** Told before every retry. A hook that throws is logged and changes nothing. */
   onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Told after every response, with its parsed X-RateLimit-* headers. */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
+  /** Where the client logs (default: console): any object with debug, info, warn and error. */
+  logger?: Logger | undefined;
+  /** Least severe level logged (default "warn"): debug logs every attempt, warn every retry. */
+  logLevel?: LogLevel | undefined;
 }
 
+const KNOWN = new Set<string>([
+  "token",
+  "locationId",
+  "baseUrl",
+  "version",
+  "fetch",
+  "headers",
+  "timeoutMs",
+  "maxRetries",
+  "totalTimeoutMs",
+  "maxResponseBytes",
+  "rateLimit",
+  "maxConcurrency",
+  "onRetry",
+  "onResponse",
+  "logger",
+  "logLevel",
+] satisfies (keyof VoiceAIClientOptions)[]);
+
 export interface ResolvedOptions {
-  getToken: () => string | Promise<string>;
   locationId: string | undefined;
   baseUrl: string;
   origin: string;
   version: ApiVersion;
-  /** Sends a request under an abort signal. */
-  fetch: (request: Request, signal: AbortSignal) => Promise<Response>;
   headers: Record<string, string>;
   timeoutMs: number;
   maxRetries: number;
   totalTimeoutMs: number | undefined;
+  maxResponseBytes: number;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 type ErrorClass = typeof ConfigurationError | typeof InvalidRequestError;
+const fail = (message: string): never => {
+  throw new ConfigurationError(message);
+};
 
-/** Checks every option before anything is sent; throws ConfigurationError naming the bad one. */
+/** Checks every option but the token, limits and hooks (checked where they are used). */
 export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
-  const fail = (message: string): never => {
-    throw new ConfigurationError(message);
-  };
-  const { token, locationId, fetch } = options ?? fail("options are required");
-  const getToken =
-    typeof token === "function"
-      ? token
-      : typeof token === "string" && token.trim()
-        ? () => token
-        : fail("token is required: a non-empty string or a function returning one");
-  if (locationId !== undefined && (typeof locationId !== "string" || !locationId)) {
-    fail("locationId must be a non-empty string");
-  }
+  if (typeof options !== "object" || options === null) fail("options are required");
+  checkKeys(options, KNOWN, "option", ConfigurationError);
+  const { locationId, fetch } = options;
+  if (locationId !== undefined) checkText("locationId", locationId, ConfigurationError);
   let url: URL;
   try {
     url = new URL(options.baseUrl ?? defaultBaseUrl);
@@ -84,46 +111,75 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
   ) {
     fail(`baseUrl must use https (http only for loopback hosts), got ${url.protocol}`);
   }
-  const headers = { ...options.headers };
-  if (Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) {
-    fail("headers must not set Authorization: pass the token as `token`");
-  }
+  const headers = checkHeaders(options.headers, "headers", ConfigurationError);
   if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
   return {
-    getToken,
     locationId,
     baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
     origin: url.origin,
     version: checkVersion(options.version ?? apiVersions[0], ConfigurationError),
-    // The global fetch takes the signal beside the request: a signal inside a Request costs a
-    // copy of it (~17 µs on Node 20). A custom fetch gets one Request that carries everything.
-    // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
-    fetch: fetch
-      ? (request, signal) => fetch(new Request(request, { signal }))
-      : (request, signal) => globalThis.fetch(request, { signal }),
     headers,
     timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 60_000, 1, ConfigurationError),
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, ConfigurationError),
     totalTimeoutMs: checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, ConfigurationError),
+    maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes ?? 16 << 20, 1, ConfigurationError),
+    // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
+    fetch: fetch ? (url, init) => fetch(new Request(url, init)) : (url, init) => globalThis.fetch(url, init),
   };
+}
+
+/** Refuses keys that are not options: a typo (`retries`) must not be silently ignored. */
+export function checkKeys(value: object, known: ReadonlySet<string>, what: string, Err: ErrorClass) {
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) throw new Err(`unknown ${what} "${shorten(key)}"`);
+  }
+}
+
+/** Header names and values the Headers API takes as they are (no CR, LF, NUL; no Authorization). */
+export function checkHeaders(headers: unknown, name: string, Err: ErrorClass): Record<string, string> {
+  if (headers === undefined) return {};
+  if (typeof headers !== "object" || headers === null) throw new Err(`${name} must be an object`);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(key)) throw new Err(`${name}: "${shorten(key)}" is not a header name`);
+    if (key.toLowerCase() === "authorization") {
+      throw new Err(`${name} must not set Authorization: pass the token as \`token\``);
+    }
+    if (typeof value !== "string" || !/^[^\r\n\0]*$/.test(value) || /[^\x00-\xff]/.test(value)) {
+      throw new Err(`${name}.${key} must be a string without CR, LF, NUL or characters above U+00FF`);
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 export function checkVersion(version: unknown, Err: ErrorClass): ApiVersion {
   if (!(apiVersions as readonly unknown[]).includes(version)) {
-    throw new Err(`version must be one of ${apiVersions.join(", ")}, got ${JSON.stringify(version)}`);
+    throw new Err(`version must be one of ${apiVersions.join(", ")}, got ${describe(version)}`);
   }
   return version as ApiVersion;
 }
 
+/** A non-empty string. */
+export function checkText(name: string, value: unknown, Err: ErrorClass): string {
+  if (typeof value !== "string" || !value.trim()) throw new Err(`${name} must be a non-empty string`);
+  return value;
+}
+
 /** An integer >= min, or undefined when not given. */
-export function checkCount<T extends number | undefined>(
-  name: string,
-  value: T,
-  min: number,
-  Err: ErrorClass,
-): T {
-  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
-    throw new Err(`${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+export function checkCount<T>(name: string, value: T, min: number, Err: ErrorClass): T {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
+    throw new Err(`${name} must be an integer >= ${min}, got ${describe(value)}`);
   }
   return value;
 }
+
+/** A value for a message: short, never throwing (BigInt, symbols, cycles). */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(shorten(value));
+  if (typeof value === "bigint") return `${value}n (a BigInt)`;
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
+  return String(value);
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

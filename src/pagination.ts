@@ -11,23 +11,48 @@ export interface Page<T> {
 
 export type FetchPage<T> = (page: number, pageSize: number) => Promise<Page<T>>;
 
+export interface PaginateOptions<T> {
+  /** Default 50. */
+  pageSize?: number | undefined;
+  /** The first page fetched (default 1): resumes a listing. */
+  startPage?: number | undefined;
+  /** Stops the iteration before its next item or page once it fires (rejects with `aborted()`). */
+  signal?: AbortSignal | undefined;
+  aborted?: ((reason: unknown) => unknown) | undefined;
+  /** A page whose ids repeat the previous page's: the server ignores `page` (rejects with it). */
+  stuck?: ((page: number) => unknown) | undefined;
+  getId?: ((item: T) => string | undefined) | undefined;
+}
+
 /**
- * Lazily fetches pages 1, 2, ... (pageSize default 50). Stops once page * pageSize >= total, or
- * after a short or empty page. Nothing is fetched before iteration starts, and breaking out of
- * a for-await fetches nothing more.
+ * Lazily fetches pages from `startPage` on. Stops once page * pageSize >= total, or after a short
+ * or empty page. Nothing is fetched before iteration starts, and breaking out of a for-await
+ * fetches nothing more. A page identical to the one before it (by ids) ends the iteration with
+ * the `stuck` error instead of looping forever.
  */
 export async function* paginatePages<T>(
   fetchPage: FetchPage<T>,
-  options: { pageSize?: number; startPage?: number } = {},
+  options: PaginateOptions<T> = {},
 ): AsyncIterableIterator<Page<T>> {
   const pageSize = options.pageSize ?? 50;
+  const getId = options.getId ?? defaultId;
+  let previous = "";
   for (let page = options.startPage ?? 1; ; page++) {
+    checkAbort(options);
     const result = await fetchPage(page, pageSize);
+    const signature = result.items.map((item) => getId(item) ?? "").join("\n");
+    if (result.items.length && signature === previous) throw options.stuck?.(page) ?? new Error("page repeated");
+    previous = signature;
+    checkAbort(options);
     yield result;
     // The server may use a smaller page size than asked for; it says which.
     const size = result.pageSize > 0 ? result.pageSize : pageSize;
-    if (result.items.length < size || page * size >= result.total) return;
+    if (!result.items.length || result.items.length < size || page * size >= result.total) return;
   }
+}
+
+function checkAbort({ signal, aborted }: PaginateOptions<never>) {
+  if (signal?.aborted) throw aborted?.(signal.reason) ?? signal.reason;
 }
 
 /**
@@ -40,7 +65,7 @@ export async function* paginatePages<T>(
  */
 export async function* paginateItems<T>(
   fetchPage: FetchPage<T>,
-  options: { pageSize?: number; getId?: (item: T) => string | undefined } = {},
+  options: PaginateOptions<T> = {},
 ): AsyncIterableIterator<T> {
   const getId = options.getId ?? defaultId;
   let previous = new Set<string>();
@@ -52,6 +77,7 @@ export async function* paginateItems<T>(
         if (previous.has(id) || current.has(id)) continue;
         current.add(id);
       }
+      checkAbort(options);
       yield item;
     }
     previous = current;

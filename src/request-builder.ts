@@ -1,9 +1,13 @@
 /**
  * Turns a method's single argument into the path parameters, query and body of a request,
- * following the operation's entry in the generated table, and rejects what cannot be sent.
+ * following the operation's entry in the generated table, and rejects what cannot be sent —
+ * before anything is sent. Only own properties are read: what an object inherits is not an
+ * argument.
  */
 import type { OperationSpec } from "../generated/operations.js";
-import { InvalidRequestError } from "./errors.js";
+
+import { checkJsonBody, invalid } from "./json-check.js";
+import { describe } from "./options.js";
 
 export interface BuiltRequest {
   path: Record<string, string>;
@@ -27,62 +31,77 @@ export function queryParam(entry: string) {
   };
 }
 
+/** A path id: "." and ".." would climb the URL path, an empty id would name the collection. */
+export function checkPathId(name: string, value: unknown, fail: (message: string) => never): string {
+  const id = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof id !== "string" || !id.trim() || id === "." || id === "..") {
+    fail(`${name} must be a non-empty id, got ${describe(value)}`);
+  }
+  return id as string;
+}
+
+/** A query value the URL can carry as it is: a string, a finite number or a boolean. */
+function checkQueryValue(name: string, value: unknown, list: boolean, fail: (message: string) => never) {
+  if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
+    fail(`${name} must not be empty (omit it instead)`);
+  }
+  const items = list && Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    const ok =
+      (typeof item === "string" && item !== "") ||
+      typeof item === "boolean" ||
+      (typeof item === "number" && Number.isFinite(item));
+    if (!ok) fail(`${name} must be ${list ? "a list of " : ""}plain values, got ${describe(item)}`);
+  }
+}
+
 /** Prepares, once per operation, the function that builds its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
-  const fail = (message: string): never => {
-    throw new InvalidRequestError(`${operationId}: ${message}`);
-  };
+  const fail = invalid(operationId);
   const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
-  const queryParams = spec.query.map(queryParam);
-  const queryNames = queryParams.map((q) => q.name);
-  const requiredQuery = queryParams.filter((q) => q.required).map((q) => q.name);
-  const takesLocation = queryNames.includes("locationId");
+  const queryParams = new Map(spec.query.map((entry) => [queryParam(entry).name, queryParam(entry)]));
+  const takesLocation = queryParams.has("locationId");
   const { body: bodySpec } = spec;
   const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");
 
   return (params = {}, defaultLocationId) => {
-    if (typeof params !== "object" || params === null) fail("the parameters must be an object");
+    if (typeof params !== "object" || params === null || Array.isArray(params)) {
+      fail("the parameters must be an object");
+    }
     const path: Record<string, string> = {};
     const query: Record<string, unknown> = {};
     let body: unknown;
-    for (const key in params) {
+    for (const key of Object.keys(params)) {
       const value = params[key];
+      if (value === undefined) continue;
+      const q = queryParams.get(key);
       if (key === "body" && bodySpec) body = value;
-      else if (pathNames.includes(key)) {
-        const id = typeof value === "number" ? String(value) : value;
-        // "." and ".." would climb the URL path; an empty id would name the collection.
-        if (typeof id !== "string" || !id.trim() || id === "." || id === "..") {
-          fail(`${key} must be a non-empty id, got ${JSON.stringify(value)}`);
-        }
-        path[key] = id as string;
-      } else if (queryNames.includes(key)) {
-        if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
-          fail(`${key} must not be empty (omit it instead)`);
-        }
-        if (value !== undefined) query[key] = value;
-      } else fail(`unknown parameter "${key}"`);
+      else if (pathNames.includes(key)) path[key] = checkPathId(key, value, fail);
+      else if (q) {
+        checkQueryValue(key, value, q.commaSeparated, fail);
+        query[key] = value;
+      } else fail(`unknown parameter "${key.slice(0, 60)}"`);
     }
     for (const name of pathNames) if (!(name in path)) fail(`${name} is required`);
-    if (takesLocation && query.locationId === undefined && defaultLocationId)
+    if (takesLocation && query.locationId === undefined && defaultLocationId) {
       query.locationId = defaultLocationId;
-    for (const name of requiredQuery) if (query[name] === undefined) fail(`${name} is required${hint(name)}`);
-
+    }
+    for (const [name, q] of queryParams) {
+      if (q.required && query[name] === undefined) fail(`${name} is required${hint(name)}`);
+    }
     if (bodySpec) {
       if (body == null) {
         if (!bodySpec.optional) fail("body is required");
       } else if (typeof body !== "object" || Array.isArray(body)) {
         fail("body must be an object");
       } else {
-        if (
-          bodySpec.locationId &&
-          (body as { locationId?: unknown }).locationId === undefined &&
-          defaultLocationId
-        ) {
-          body = { ...body, locationId: defaultLocationId };
+        const given = body as Record<string, unknown>;
+        checkJsonBody(given, "body", fail);
+        if (bodySpec.locationId && given.locationId === undefined && defaultLocationId) {
+          body = { ...given, locationId: defaultLocationId };
         }
         for (const name of bodySpec.required) {
-          if ((body as Record<string, unknown>)[name] === undefined)
-            fail(`body.${name} is required${hint(name)}`);
+          if ((body as Record<string, unknown>)[name] === undefined) fail(`body.${name} is required${hint(name)}`);
         }
       }
     }
@@ -95,7 +114,7 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
 export function serializeQuery(query: Record<string, unknown>, commaSeparated: ReadonlySet<string>): string {
   const parts: string[] = [];
   const encode = (value: unknown) => encodeURIComponent(String(value));
-  for (const key in query) {
+  for (const key of Object.keys(query)) {
     const value = query[key];
     if (value == null) continue;
     if (!Array.isArray(value)) parts.push(`${encode(key)}=${encode(value)}`);
@@ -104,3 +123,4 @@ export function serializeQuery(query: Record<string, unknown>, commaSeparated: R
   }
   return parts.join("&");
 }
+

@@ -2,6 +2,7 @@
  * Type-level view of the generated operation table: the argument and result types of every
  * method, derived from generated/schema.ts, so that the spec alone decides them.
  */
+import type { Client } from "openapi-fetch";
 import type { operations as OperationTypes, paths } from "../generated/schema.js";
 import type { ApiVersion, operations as OperationTable } from "../generated/operations.js";
 
@@ -25,6 +26,8 @@ export interface CallOptions {
   headers?: Record<string, string> | undefined;
   /** The `Version` header for this call. */
   version?: ApiVersion | undefined;
+  /** Largest success body read for this call, in bytes (default: the client's). */
+  maxResponseBytes?: number | undefined;
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -146,3 +149,6 @@ type OptionalVersion<Op> = Op extends { parameters: { header: infer H } }
   : Op;
 /** The spec's paths with the `Version` header optional: the client sets it. */
 export type RawPaths = { [P in keyof paths]: { [M in keyof paths[P]]: OptionalVersion<paths[P][M]> } };
+
+/** openapi-fetch's calls by path; `use`/`eject` (middleware) are not offered: the pipeline does their work. */
+export type RawClient = Omit<Client<RawPaths>, "use" | "eject">;

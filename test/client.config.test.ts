@@ -154,7 +154,9 @@ describe("token", () => {
     );
     const error = await rejectionOf(voiceAI.agents.get({ agentId: AGENT_ID, locationId: LOC }));
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).cause).toBe(cause);
+    // A scrubbed copy: same class and message, nothing else carried over.
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(((error as Error).cause as Error).message).toBe("refresh failed");
     expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -20,6 +20,7 @@ import {
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
+  QuotaExhaustedError,
   RateLimitError,
   UnprocessableEntityError,
   VoiceAIError,
@@ -162,6 +163,8 @@ const producers: Producer[] = [
     expected,
     produce: (token) => {
       replyStatus(status, body, status === 429 ? { "Retry-After": "3" } : {});
+      // A source that can refresh answers a 401 with one fresh token and one more try.
+      if (status === 401 && typeof token === "object") replyStatus(status, body);
       return rejectionOf(() => getAgent(token));
     },
   })),
@@ -250,6 +253,62 @@ const producers: Producer[] = [
     },
   },
   {
+    name: "QuotaExhaustedError: the daily quota is spent, nothing sent",
+    expected: QuotaExhaustedError,
+    produce: async (token) => {
+      nock(BASE).get(AGENT_PATH).query(true).reply(200, agent, { "Content-Type": "application/json" });
+      const voiceAI = createVoiceAIClient({ token, maxRetries: 0, rateLimit: { maxPerDay: 1 } });
+      await voiceAI.agents.get({ agentId: AGENT_ID, locationId: LOC });
+      return rejectionOf(() => voiceAI.agents.get({ agentId: AGENT_ID, locationId: LOC }));
+    },
+  },
+  {
+    name: "APIConnectionError: a fetch error whose code and name carry the token",
+    expected: APIConnectionError,
+    produce: (token) =>
+      rejectionOf(() =>
+        getAgent(token, {
+          fetch: async (request) => {
+            const auth = request.headers.get("authorization") ?? "";
+            throw Object.assign(new TypeError("fetch failed"), { code: auth, name: auth });
+          },
+        }),
+      ),
+  },
+  {
+    name: "APIConnectionError: a 2xx body stream that fails with the request as its cause",
+    expected: APIConnectionError,
+    produce: (token) =>
+      rejectionOf(() =>
+        getAgent(token, {
+          fetch: async (request) => {
+            const body = new ReadableStream({
+              pull(controller) {
+                controller.error(new Error(`reset while reading ${request.headers.get("authorization")}`));
+              },
+            });
+            return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+          },
+        }),
+      ),
+  },
+  {
+    name: "ConfigurationError: a token provider that fails naming the token it gave before",
+    expected: ConfigurationError,
+    produce: async (token) => {
+      if (typeof token === "string") return new ConfigurationError("(a string token cannot fail)");
+      nock(BASE).get(AGENT_PATH).query(true).reply(200, agent, { "Content-Type": "application/json" });
+      let calls = 0;
+      const failing = () => {
+        if (calls++ === 0) return SECRET;
+        throw new Error(`refresh of ${SECRET} failed`, { cause: new Error(`old token ${SECRET}`) });
+      };
+      const voiceAI = clientWith(failing);
+      await voiceAI.agents.get({ agentId: AGENT_ID, locationId: LOC });
+      return rejectionOf(() => voiceAI.agents.get({ agentId: AGENT_ID, locationId: LOC }));
+    },
+  },
+  {
     name: "InvalidResponseError: HTML body",
     expected: InvalidResponseError,
     produce: (token) => {
@@ -271,6 +330,7 @@ const producers: Producer[] = [
 ];
 
 const tokenForms: [string, TokenForm][] = [
+  ["a provider object that can refresh", { getToken: () => SECRET, invalidate: () => {} }],
   ["a string token", SECRET],
   ["a token provider", () => SECRET],
   ["an async token provider", async () => SECRET],
@@ -334,6 +394,6 @@ describe("coverage of the table", () => {
   it("produced and checked an instance of every error class the package exports", () => {
     const names = (set: Set<Function>) => [...set].map((c) => c.name).sort();
     expect(names(covered)).toEqual(names(exportedClasses));
-    expect(exportedClasses.size).toBe(14);
+    expect(exportedClasses.size).toBe(15);
   });
 });

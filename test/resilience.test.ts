@@ -12,6 +12,7 @@ import {
   APIUserAbortError,
   InternalServerError,
   InvalidResponseError,
+  QuotaExhaustedError,
   RateLimitError,
   createVoiceAIClient,
   type RetryEvent,
@@ -422,16 +423,18 @@ describe("client-side rate limiting", () => {
     expect(most).toBe(3);
   });
 
-  it("reports a spent daily quota at once with a RateLimitError, sending nothing", async () => {
+  it("reports a spent daily quota at once with a QuotaExhaustedError, sending nothing", async () => {
     const server = await startServer((_req, res) => json(res, 200, agent));
     const { voiceAI } = client(server.baseUrl, { rateLimit: { maxPerDay: 2 } });
     await voiceAI.agents.get({ agentId: "a1" });
     await voiceAI.agents.get({ agentId: "a2" });
     const started = performance.now();
     const error = await voiceAI.agents.get({ agentId: "a3" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).messages[0]).toMatch(/daily/);
-    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(86_000_000);
+    expect(error).toBeInstanceOf(QuotaExhaustedError);
+    expect(error).not.toBeInstanceOf(RateLimitError); // not a fabricated 429
+    expect((error as QuotaExhaustedError).message).toMatch(/daily/);
+    expect((error as QuotaExhaustedError).sent).toBe(false);
+    expect((error as QuotaExhaustedError).retryAfterMs).toBeGreaterThan(86_000_000);
     expect(performance.now() - started).toBeLessThan(100);
     expect(server.requests).toHaveLength(2);
   });
@@ -451,9 +454,9 @@ describe("client-side rate limiting", () => {
       "rejected",
     ]);
     for (const outcome of outcomes.slice(2)) {
-      const error = (outcome as PromiseRejectedResult).reason as RateLimitError;
-      expect(error).toBeInstanceOf(RateLimitError);
-      expect(error.messages[0]).toMatch(/daily/);
+      const error = (outcome as PromiseRejectedResult).reason as QuotaExhaustedError;
+      expect(error).toBeInstanceOf(QuotaExhaustedError);
+      expect(error.message).toMatch(/daily/);
       expect(error.retryAfterMs).toBeGreaterThan(86_000_000);
     }
     expect(performance.now() - started).toBeLessThan(1000);

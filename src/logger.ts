@@ -1,0 +1,56 @@
+/**
+ * The `logger` option: any object with debug/info/warn/error (console, pino, winston), filtered by
+ * `logLevel`. Messages never carry a token, a secret or a body; callers pass safe fields only.
+ */
+import { ConfigurationError } from "./errors.js";
+
+export interface Logger {
+  debug(message: string, fields?: object): void;
+  info(message: string, fields?: object): void;
+  warn(message: string, fields?: object): void;
+  error(message: string, fields?: object): void;
+}
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
+
+/** A logger that drops what is below `level`, and never lets a throwing logger break a call. */
+export type Log = { readonly [L in Exclude<LogLevel, "off">]?: (message: string, fields?: object) => void };
+
+export function createLog(logger: unknown, level: unknown = "warn"): Log {
+  if (!LEVELS.includes(level as LogLevel)) {
+    throw new ConfigurationError(`logLevel must be one of ${LEVELS.join(", ")}`);
+  }
+  const target = (logger ?? console) as Partial<Logger>;
+  const log: { -readonly [L in keyof Log]: Log[L] } = {};
+  for (const name of LEVELS.slice(LEVELS.indexOf(level as LogLevel), 4) as (keyof Log)[]) {
+    if (typeof target[name] !== "function") {
+      throw new ConfigurationError(`logger.${name} must be a function`);
+    }
+    log[name] = (message, fields) => {
+      try {
+        target[name]!(`[highlevel-voice-ai] ${message}`, fields);
+      } catch {
+        // A broken logger must not change the outcome of a call.
+      }
+    };
+  }
+  return log;
+}
+
+/** Wraps a user hook: a hook that throws is reported at warn level and never changes a call. */
+export function safeHook<E>(name: string, hook: unknown, log: Log): ((event: E) => void) | undefined {
+  if (hook === undefined) return undefined;
+  if (typeof hook !== "function") throw new ConfigurationError(`${name} must be a function`);
+  return (event) => {
+    try {
+      hook(event);
+    } catch (error) {
+      log.warn?.(`${name} threw; the call goes on`, { error: describeError(error) });
+    }
+  };
+}
+
+/** Name and message of a thrown value, for a log line. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+}

@@ -1,0 +1,71 @@
+/**
+ * The client's methods, one per operation of the generated table, grouped as the table says
+ * (`agents.get`), plus `listAll`/`listPages` for the paginated lists.
+ */
+import { operations, type OperationSpec } from "../generated/operations.js";
+import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./errors.js";
+import type { Invoke } from "./invoke.js";
+import { checkCount } from "./options.js";
+import { paginateItems, paginatePages, type Page } from "./pagination.js";
+import { requestBuilder } from "./request-builder.js";
+import type { CallOptions } from "./types.js";
+
+type Params = Record<string, unknown> | undefined;
+type Method = (params?: Params, options?: CallOptions) => Promise<unknown>;
+export type Groups = Record<string, Record<string, Function>>;
+
+export const operationTable = Object.entries(operations) as [string, OperationSpec][];
+
+export function buildMethods(invoke: Invoke, defaultLocationId: string | undefined): Groups {
+  const groups: Groups = {};
+  for (const [operationId, spec] of operationTable) {
+    const build = requestBuilder(operationId, spec);
+    const route = { method: spec.method, path: spec.path, operationId, expect: spec.method === "DELETE" ? "none" : "object" } as const;
+    const call: Method = async (params, options) => {
+      const { path, query, body, locationId } = build(params, defaultLocationId);
+      return (await invoke(route, { params: { path, query }, body }, options, locationId)).data;
+    };
+    const group = (groups[spec.group] ??= {});
+    group[spec.name] = call;
+    if (spec.items) Object.assign(group, paginated(operationId, spec.items, call));
+  }
+  return groups;
+}
+
+/** listAll and listPages over a page-based list operation. */
+function paginated(operationId: string, items: string, call: Method) {
+  const info = { operationId, method: "GET", url: "" };
+  const iterate = <T>(
+    each: typeof paginateItems<unknown> | typeof paginatePages<unknown>,
+    params: Params,
+    options: CallOptions | undefined,
+  ) => {
+    const { page, pageSize, ...rest } = params ?? {};
+    const fail = (message: string): never => {
+      throw new InvalidRequestError(`${operationId}: ${message}`);
+    };
+    checkCount("page", page, 1, InvalidRequestError);
+    // The spec's maximum page size is checked with the other query values when a page is fetched.
+    checkCount("pageSize", pageSize, 1, InvalidRequestError);
+    if (params !== undefined && (typeof params !== "object" || params === null)) fail("the parameters must be an object");
+    const fetchPage = async (p: number, size: number) => {
+      const result = (await call({ ...rest, page: p, pageSize: size }, options)) as Record<string, unknown>;
+      const list = result[items];
+      if (!Array.isArray(list)) {
+        throw new InvalidResponseError(info, 200, `expected a list under "${items}"`, "");
+      }
+      return { ...result, items: list } as Page<unknown>;
+    };
+    return each(fetchPage, {
+      pageSize: (pageSize as number | undefined) ?? 50,
+      startPage: page as number | undefined,
+      signal: options?.signal,
+      aborted: (reason) => new APIUserAbortError(info, "Aborted by the caller", reason),
+      stuck: (p) => new InvalidResponseError(info, 200, `page ${p} repeats the page before it: the server ignores "page"`, ""),
+    }) as AsyncIterableIterator<T>;
+  };
+  return {
+    listAll: (params?: Params, options?: CallOptions) => iterate(paginateItems, params, options),
+    listPages: (params?: Params, options?: CallOptions) => iterate(paginatePages, params, options),
+  };
+}

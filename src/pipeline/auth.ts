@@ -1,0 +1,34 @@
+/**
+ * Puts the call's credentials and the headers every request carries on each attempt. The token
+ * is asked for the call's location; when the source can refresh and the server answers 401, the
+ * token is invalidated and the request sent once more with a fresh one (a 401 means nothing was
+ * done, so a POST may go again too). A second 401 is the caller's AuthenticationError.
+ */
+import type { TokenContext } from "../token-provider.js";
+import type { Tokens } from "./tokens.js";
+import type { Outgoing, Stage } from "./types.js";
+
+export const authorize =
+  (tokens: Tokens, origin: string): Stage =>
+  (next) =>
+  async (request, call) => {
+    const ctx: TokenContext = { locationId: call.locationId, operationId: call.operationId, signal: call.signal };
+    let token = await tokens.get(ctx);
+    const reply = await next(withCredentials(request, token, call.version, origin), call);
+    if (reply.status !== 401 || !tokens.invalidate) return reply;
+    await tokens.invalidate(ctx, token);
+    token = await tokens.get(ctx);
+    return next(withCredentials(request, token, call.version, origin), call);
+  };
+
+/** A copy of the request with its headers; the token only for the API's own origin. */
+function withCredentials(request: Outgoing, token: string, version: string, origin: string): Outgoing {
+  const headers = new Headers(request.headers);
+  const { url } = request;
+  if (url.startsWith(origin) && "/?#".includes(url[origin.length] ?? "/")) {
+    headers.set("authorization", `Bearer ${token}`);
+  } else headers.delete("authorization");
+  if (!headers.has("version")) headers.set("version", version);
+  if (!headers.has("accept")) headers.set("accept", "application/json");
+  return { ...request, headers };
+}

@@ -1,0 +1,27 @@
+/**
+ * The innermost stage: one exchange on the wire through the configured fetch. Redirects are never
+ * followed here (the redirects stage decides where credentials may go).
+ */
+import { classifyNetworkError } from "../retry-policy.js";
+import { Failure } from "./failure.js";
+import type { Wire } from "./types.js";
+
+/** What the client calls to send: the global fetch, or the user's `fetch` option. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export function sendOnWire(fetchImpl: FetchLike): Wire {
+  return async ({ method, url, headers, body }, call) => {
+    let response: unknown;
+    try {
+      response = await fetchImpl(url, { method, headers, body: body ?? null, signal: call.signal ?? null, redirect: "manual" });
+    } catch (error) {
+      throw new Failure(classifyNetworkError(error), "Connection failed", { cause: error });
+    }
+    // A custom fetch may hand back anything; only a Response-like object can be read.
+    const r = response as Partial<Response> | null;
+    if (typeof r?.status !== "number" || typeof r.headers?.get !== "function") {
+      throw new Failure("configuration", "The fetch function did not return a Response");
+    }
+    return response as Response;
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads the response body inside the attempt (so its timer and signal cover it, and a reset
+ * while reading can be retried), only as far as it is kept: a whole success body up to
+ * `maxResponseBytes`, the first bytes of an error body or of a body that is not JSON.
+ */
+import { Failure } from "./failure.js";
+import type { Call, Send, Wire } from "./types.js";
+
+/** How much of an error body is kept (APIError.body). */
+export const ERROR_BODY_BYTES = 64 * 1024;
+/** How much of a 2xx that is not JSON is kept, for InvalidResponseError.bodySnippet. */
+const SNIPPET_BYTES = 1024;
+
+export const readBody =
+  (next: Wire): Send =>
+  async (request, call) => {
+    const response = await next(request, call);
+    const { status, headers } = response;
+    if (status < 200 || status > 299) {
+      const text = await readText(response, ERROR_BODY_BYTES, false, call);
+      return { status, headers, text, data: undefined };
+    }
+    if (status === 204 || call.expect === "none") {
+      await response.body?.cancel().catch(() => {});
+      return { status, headers, text: "", data: undefined };
+    }
+    const invalid = (reason: string, snippet = "") =>
+      new Failure("invalid-response", reason, { status, snippet });
+    const type = headers.get("content-type");
+    if (type && !/json/i.test(type)) {
+      throw invalid(`expected JSON, got ${type.split(";")[0]}`, await readText(response, SNIPPET_BYTES, false, call));
+    }
+    const text = await readText(response, call.maxResponseBytes, true, call);
+    if (!text.trim()) throw invalid("the body is empty");
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new Failure("invalid-response", "the body is not valid JSON", {
+        status,
+        snippet: text.slice(0, 200),
+        cause: error,
+      });
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      throw invalid(`expected a JSON object, got ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}`, text.slice(0, 200));
+    }
+    return { status, headers, text: "", data };
+  };
+
+/**
+ * The body as text, at most `limit` bytes: past it the rest is cancelled, and the read fails
+ * when `strict` (a success body must be whole) or is cut when not (an error body or a snippet).
+ */
+async function readText(response: Response, limit: number, strict: boolean, call: Call): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > limit) {
+        if (strict) {
+          throw new Failure("invalid-response", `the body is larger than maxResponseBytes (${limit})`, {
+            status: response.status,
+          });
+        }
+        chunks.push(value.subarray(0, limit - size));
+        size = limit;
+        break;
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => {});
+    if (error instanceof Failure || call.signal?.aborted) throw error;
+    if (isDecodingError(error)) {
+      throw new Failure("invalid-response", "the body could not be decoded (Content-Encoding)", {
+        status: response.status,
+      });
+    }
+    throw new Failure("network", "Reading the response failed", { cause: error });
+  }
+  void reader.cancel().catch(() => {});
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // A cut may split a character: the decoder replaces the broken end instead of throwing.
+  return new TextDecoder().decode(bytes);
+}
+
+/** zlib and brotli errors reach fetch's body stream as the cause of a TypeError("terminated"). */
+function isDecodingError(error: unknown): boolean {
+  for (let e = error, depth = 0; depth < 6 && typeof e === "object" && e !== null; depth++) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === "string" && /^Z_|BROTLI|ZLIB/i.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,58 @@
+/**
+ * The shapes every pipeline stage shares. A call goes down the stages as an `Outgoing` request
+ * plus its read-only `Call` settings; what comes back up is a `Reply` whose body has been read.
+ * A stage never writes into what it was given: it passes changed copies down, and what it learns
+ * travels back up in the reply or in the `Failure` it throws.
+ */
+import type { Failure } from "./failure.js";
+
+/** A request that can be sent any number of times (its body is a buffer, not a stream). */
+export interface Outgoing {
+  readonly method: string;
+  readonly url: string;
+  /** Owned by whoever built this Outgoing: copy before changing. */
+  readonly headers: Headers;
+  readonly body: ArrayBuffer | undefined;
+}
+
+/** Per-call settings, fixed when the call starts; stages pass adjusted copies down. */
+export interface Call {
+  readonly operationId: string | undefined;
+  /** The location the call is for: its rate-limit bucket and the token's context. */
+  readonly locationId: string | undefined;
+  /** The caller's signal above the timeout stage; the attempt's signal below it. */
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  /** performance.now() by which the whole call must be over. */
+  readonly deadline: number | undefined;
+  readonly version: string;
+  /** The success body the operation promises: a JSON object, or nothing (204). */
+  readonly expect: "object" | "none";
+  readonly maxResponseBytes: number;
+  /** performance.now() when the call started. */
+  readonly startedAt: number;
+  /** 1 for the first attempt; set by the retry stage. */
+  readonly attempt: number;
+}
+
+/** A response whose body has been read (as far as it is kept). */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The body text; for an error status only its first `ERROR_BODY_BYTES`. */
+  readonly text: string;
+  /** The parsed JSON body of a 2xx; undefined for 204. */
+  readonly data: unknown;
+}
+
+/** Sends a request and resolves to its reply, or throws a `Failure`. */
+export type Send = (request: Outgoing, call: Call) => Promise<Reply>;
+/** One concern of the pipeline: wraps the next stage. */
+export type Stage = (next: Send) => Send;
+
+/** The wire below the body reader: a Response whose body is still unread. */
+export type Wire = (request: Outgoing, call: Call) => Promise<Response>;
+export type WireStage = (next: Wire) => Wire;
+
+export type { Failure };

@@ -1,0 +1,47 @@
+/**
+ * `client.raw`: openapi-fetch's by-path calls (GET, POST, ... and request), through the same
+ * pipeline as the methods. Only the spec's operations can be called, their path ids are checked
+ * like the methods' ones, and an error status throws, so a result always holds `data`.
+ */
+import { InvalidRequestError } from "./errors.js";
+import type { Invoke } from "./invoke.js";
+import { operationTable } from "./methods.js";
+import { checkKeys } from "./options.js";
+import { checkPathId } from "./request-builder.js";
+import { invalid } from "./json-check.js";
+import type { CallOptions } from "./types.js";
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
+const INIT_KEYS = new Set(["params", "body", "headers", "signal", "timeoutMs", "maxRetries", "totalTimeoutMs", "maxResponseBytes", "version"]);
+/** operationId by "METHOD /path/template". */
+const byRoute = new Map(operationTable.map(([id, s]) => [`${s.method} ${s.path}`, id]));
+
+type RawInit = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; body?: unknown };
+
+export function buildRaw(invoke: Invoke) {
+  const send = (method: string, path: string, init: RawInit = {}) => {
+    const operationId = byRoute.get(`${method} ${path}`);
+    if (!operationId) throw new InvalidRequestError(`raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`);
+    if (typeof init !== "object" || init === null) throw new InvalidRequestError(`${operationId}: init must be an object`);
+    checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
+    const { params, body, headers, ...options } = init;
+    const fail = invalid(operationId);
+    const ids: Record<string, string> = {};
+    for (const name of path.match(/[^{}]+(?=\})/g) ?? []) {
+      ids[name] = checkPathId(name, params?.path?.[name], fail);
+    }
+    const location = params?.query?.locationId ?? (body as { locationId?: unknown } | undefined)?.locationId;
+    const route = { method, path, operationId, expect: method === "DELETE" ? "none" : "object" } as const;
+    return invoke(
+      route,
+      { params: { ...params, path: ids }, body, headers },
+      options,
+      typeof location === "string" ? location : "",
+    );
+  };
+  const raw: Record<string, Function> = {
+    request: (method: string, path: string, init?: RawInit) => send(String(method).toUpperCase(), path, init),
+  };
+  for (const method of METHODS) raw[method] = (path: string, init?: RawInit) => send(method, path, init);
+  return raw;
+}

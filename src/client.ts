@@ -19,18 +19,24 @@ import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
 import { queryParam, serializeQuery } from "./request-builder.js";
 import type { OperationGroups, RawClient } from "./types.js";
 
-export type VoiceAIClient<HasDefaultLocation extends boolean = false> = OperationGroups<HasDefaultLocation> & {
-  /**
-   * openapi-fetch's calls by path (GET, POST, ...), with the same auth, version, retries, rate
-   * limiting and typed errors as the methods. Error statuses throw.
-   */
-  readonly raw: RawClient;
-  /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
-  rateLimit(locationId?: string): RateLimitInfo | undefined;
-};
+export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
+  OperationGroups<HasDefaultLocation> & {
+    /**
+     * openapi-fetch's calls by path (GET, POST, ...), with the same auth, version, retries, rate
+     * limiting and typed errors as the methods. Error statuses throw.
+     */
+    readonly raw: RawClient;
+    /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
+    rateLimit(locationId?: string): RateLimitInfo | undefined;
+  };
 
 const commaSeparated = new Set(
-  operationTable.flatMap(([, s]) => s.query.map(queryParam).filter((q) => q.commaSeparated).map((q) => q.name)),
+  operationTable.flatMap(([, s]) =>
+    s.query
+      .map(queryParam)
+      .filter((q) => q.commaSeparated)
+      .map((q) => q.name),
+  ),
 );
 /** Latest rate-limit headers are kept for this many locations; the oldest are dropped. */
 const LATEST_KEPT = 1000;
@@ -80,7 +86,11 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
 }
 
 function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions) {
-  if (rateLimit !== undefined && rateLimit !== false && (typeof rateLimit !== "object" || rateLimit === null)) {
+  if (
+    rateLimit !== undefined &&
+    rateLimit !== false &&
+    (typeof rateLimit !== "object" || rateLimit === null)
+  ) {
     throw new ConfigurationError("rateLimit must be false or an object");
   }
   const limits = rateLimit === false ? { maxPerInterval: Infinity, maxPerDay: Infinity } : { ...rateLimit };
@@ -92,5 +102,5 @@ function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions) {
   }
   checkCount("maxConcurrency", maxConcurrency, 1, ConfigurationError);
   if (rateLimit === false && maxConcurrency === undefined) return undefined;
-  return createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS });
+  return createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: 0 });
 }

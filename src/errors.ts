@@ -39,7 +39,10 @@ export class RequestFailure extends VoiceAIError {
   readonly url: string;
   constructor(info: RequestInfo, message: string, cause?: unknown) {
     const path = shorten(info.url.replace(/^\w+:\/\/[^/]*/, ""));
-    super(`${message} (${info.operationId ?? info.method} ${path})`, cause === undefined ? undefined : { cause });
+    super(
+      `${message} (${info.operationId ?? info.method} ${path})`,
+      cause === undefined ? undefined : { cause },
+    );
     this.operationId = info.operationId;
     this.method = info.method;
     this.url = info.url;

@@ -50,12 +50,16 @@ export function createInvoke(base: Client<RawPaths>, send: Send, config: Resolve
       return new Response(null, { status: reply.status, headers: reply.headers });
     };
     try {
-      const { response } = await base.request(route.method.toLowerCase() as "get", route.path as never, {
-        ...init,
-        headers,
-        fetch,
-        parseAs: "stream",
-      } as never);
+      const { response } = await base.request(
+        route.method.toLowerCase() as "get",
+        route.path as never,
+        {
+          ...init,
+          headers,
+          fetch,
+          parseAs: "stream",
+        } as never,
+      );
       return { data: reply!.data, response };
     } catch (error) {
       if (error instanceof VoiceAIError) throw error;
@@ -68,7 +72,12 @@ export function createInvoke(base: Client<RawPaths>, send: Send, config: Resolve
 }
 
 /** The call's settings: the client's, overridden by the call's own options (each checked). */
-function callOf(route: Route, options: CallOptions | undefined, config: ResolvedOptions, locationId: string): Call {
+function callOf(
+  route: Route,
+  options: CallOptions | undefined,
+  config: ResolvedOptions,
+  locationId: string,
+): Call {
   const Err = InvalidRequestError;
   let { timeoutMs, maxRetries, totalTimeoutMs, maxResponseBytes, version } = config;
   let signal: AbortSignal | undefined;
@@ -82,7 +91,8 @@ function callOf(route: Route, options: CallOptions | undefined, config: Resolved
     if (options.version !== undefined) version = checkVersion(options.version, Err);
     checkHeaders(options.headers, "headers", Err);
     signal = options.signal ?? undefined;
-    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new Err("signal must be an AbortSignal");
+    if (signal !== undefined && !(signal instanceof AbortSignal))
+      throw new Err("signal must be an AbortSignal");
   }
   const startedAt = performance.now();
   return {

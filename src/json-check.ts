@@ -31,12 +31,15 @@ export function checkJsonBody(value: unknown, path: string, fail: (message: stri
     }
     seen.add(v);
     if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${at}[${i}]`, depth + 1));
-    else for (const key of Object.keys(v)) walk((v as Record<string, unknown>)[key], `${at}.${key}`, depth + 1);
+    else
+      for (const key of Object.keys(v)) walk((v as Record<string, unknown>)[key], `${at}.${key}`, depth + 1);
     seen.delete(v);
   };
   walk(value, path, 0);
 }
 
-export const invalid = (prefix: string) => (message: string): never => {
-  throw new InvalidRequestError(`${prefix}: ${message}`);
-};
+export const invalid =
+  (prefix: string) =>
+  (message: string): never => {
+    throw new InvalidRequestError(`${prefix}: ${message}`);
+  };

@@ -20,7 +20,12 @@ export function buildMethods(invoke: Invoke, defaultLocationId: string | undefin
   const groups: Groups = {};
   for (const [operationId, spec] of operationTable) {
     const build = requestBuilder(operationId, spec);
-    const route = { method: spec.method, path: spec.path, operationId, expect: spec.method === "DELETE" ? "none" : "object" } as const;
+    const route = {
+      method: spec.method,
+      path: spec.path,
+      operationId,
+      expect: spec.method === "DELETE" ? "none" : "object",
+    } as const;
     const call: Method = async (params, options) => {
       const { path, query, body, locationId } = build(params, defaultLocationId);
       return (await invoke(route, { params: { path, query }, body }, options, locationId)).data;
@@ -47,7 +52,8 @@ function paginated(operationId: string, items: string, call: Method) {
     checkCount("page", page, 1, InvalidRequestError);
     // The spec's maximum page size is checked with the other query values when a page is fetched.
     checkCount("pageSize", pageSize, 1, InvalidRequestError);
-    if (params !== undefined && (typeof params !== "object" || params === null)) fail("the parameters must be an object");
+    if (params !== undefined && (typeof params !== "object" || params === null))
+      fail("the parameters must be an object");
     const fetchPage = async (p: number, size: number) => {
       const result = (await call({ ...rest, page: p, pageSize: size }, options)) as Record<string, unknown>;
       const list = result[items];
@@ -61,7 +67,13 @@ function paginated(operationId: string, items: string, call: Method) {
       startPage: page as number | undefined,
       signal: options?.signal,
       aborted: (reason) => new APIUserAbortError(info, "Aborted by the caller", reason),
-      stuck: (p) => new InvalidResponseError(info, 200, `page ${p} repeats the page before it: the server ignores "page"`, ""),
+      stuck: (p) =>
+        new InvalidResponseError(
+          info,
+          200,
+          `page ${p} repeats the page before it: the server ignores "page"`,
+          "",
+        ),
     }) as AsyncIterableIterator<T>;
   };
   return {

@@ -122,7 +122,12 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
     timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 60_000, 1, ConfigurationError),
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, ConfigurationError),
     totalTimeoutMs: checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, ConfigurationError),
-    maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes ?? 16 << 20, 1, ConfigurationError),
+    maxResponseBytes: checkCount(
+      "maxResponseBytes",
+      options.maxResponseBytes ?? 16 << 20,
+      1,
+      ConfigurationError,
+    ),
     // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
     fetch: fetch ? (url, init) => fetch(new Request(url, init)) : (url, init) => globalThis.fetch(url, init),
   };

@@ -41,7 +41,8 @@ export async function* paginatePages<T>(
     checkAbort(options);
     const result = await fetchPage(page, pageSize);
     const signature = result.items.map((item) => getId(item) ?? "").join("\n");
-    if (result.items.length && signature === previous) throw options.stuck?.(page) ?? new Error("page repeated");
+    if (result.items.length && signature === previous)
+      throw options.stuck?.(page) ?? new Error("page repeated");
     previous = signature;
     checkAbort(options);
     yield result;

@@ -12,17 +12,34 @@ import { invalid } from "./json-check.js";
 import type { CallOptions } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
-const INIT_KEYS = new Set(["params", "body", "headers", "signal", "timeoutMs", "maxRetries", "totalTimeoutMs", "maxResponseBytes", "version"]);
+const INIT_KEYS = new Set([
+  "params",
+  "body",
+  "headers",
+  "signal",
+  "timeoutMs",
+  "maxRetries",
+  "totalTimeoutMs",
+  "maxResponseBytes",
+  "version",
+]);
 /** operationId by "METHOD /path/template". */
 const byRoute = new Map(operationTable.map(([id, s]) => [`${s.method} ${s.path}`, id]));
 
-type RawInit = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; body?: unknown };
+type RawInit = CallOptions & {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+};
 
 export function buildRaw(invoke: Invoke) {
   const send = (method: string, path: string, init: RawInit = {}) => {
     const operationId = byRoute.get(`${method} ${path}`);
-    if (!operationId) throw new InvalidRequestError(`raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`);
-    if (typeof init !== "object" || init === null) throw new InvalidRequestError(`${operationId}: init must be an object`);
+    if (!operationId)
+      throw new InvalidRequestError(
+        `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,
+      );
+    if (typeof init !== "object" || init === null)
+      throw new InvalidRequestError(`${operationId}: init must be an object`);
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
     const { params, body, headers, ...options } = init;
     const fail = invalid(operationId);

@@ -101,7 +101,8 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
           body = { ...given, locationId: defaultLocationId };
         }
         for (const name of bodySpec.required) {
-          if ((body as Record<string, unknown>)[name] === undefined) fail(`body.${name} is required${hint(name)}`);
+          if ((body as Record<string, unknown>)[name] === undefined)
+            fail(`body.${name} is required${hint(name)}`);
         }
       }
     }
@@ -123,4 +124,3 @@ export function serializeQuery(query: Record<string, unknown>, commaSeparated: R
   }
   return parts.join("&");
 }
-

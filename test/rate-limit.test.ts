@@ -216,11 +216,25 @@ describe("createRateLimiter", () => {
   });
 
   it("learns quota and window length from the server", async () => {
-    const { limiter, sends, acquire } = setup({ maxPerInterval: 100, intervalMs: 10_000 });
+    const { limiter, sends, acquire } = setup();
     limiter.observe("other", { max: 3, intervalMs: 500 });
     for (let i = 0; i < 7; i++) void acquire("loc", i);
     await vi.runAllTimersAsync();
     expect(sends.map((s) => s.at)).toEqual([0, 0, 0, 500, 500, 500, 1000]);
+  });
+
+  it("keeps configured limits as ceilings: headers may lower them, never raise them", async () => {
+    const { limiter, sends, acquire } = setup({ maxPerInterval: 2, intervalMs: 1000, maxPerDay: 5 });
+    // The server allows far more (another process's share, say): this one keeps its own share.
+    limiter.observe("loc", { max: 100, intervalMs: 500, limitDaily: 200_000 });
+    for (let i = 0; i < 6; i++) void acquire("loc", i);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sends.map((s) => s.at)).toEqual([0, 0, 1000, 1000, 2000]);
+    // A lower server max does lower it.
+    limiter.observe("other", { max: 1 });
+    for (let i = 10; i < 12; i++) void acquire("other", i);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sends.filter((s) => s.key === "other").map((s) => s.at)).toEqual([2000, 3000]);
   });
 
   it("applies a smaller learned quota to the sends already in the window", async () => {
@@ -278,15 +292,35 @@ describe("createRateLimiter", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sends.map((s) => s.at)).toEqual([0, 0, 0, day]);
 
-    // The server's lower daily count is trusted too.
+    // The server's spent daily quota is trusted too; with no reset time, one request probes
+    // for it a minute later (not a guessed day), and only its answer lets the rest go.
     void acquire("b", 10);
     await vi.advanceTimersByTimeAsync(0);
     limiter.observe("b", { dailyRemaining: 0 });
     void acquire("b", 11);
-    await vi.advanceTimersByTimeAsync(day - 1);
-    expect(sends.filter((s) => s.key === "b").map((s) => s.id)).toEqual([10]);
+    void acquire("b", 12);
+    await vi.advanceTimersByTimeAsync(59_999);
+    const b = () => sends.filter((s) => s.key === "b").map((s) => s.id);
+    expect(b()).toEqual([10]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(sends.filter((s) => s.key === "b").map((s) => s.id)).toEqual([10, 11]);
+    expect(b()).toEqual([10, 11]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(b()).toEqual([10, 11]);
+    limiter.observe("b", { dailyRemaining: 500 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b()).toEqual([10, 11, 12]);
+  });
+
+  it("waits for X-RateLimit-Daily-Reset (ms) when the server says when the day comes back", async () => {
+    const { limiter, sends, acquire } = setup();
+    void acquire("c", 1);
+    await vi.advanceTimersByTimeAsync(0);
+    limiter.observe("c", { dailyRemaining: 0, dailyResetMs: 5000 });
+    void acquire("c", 2);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(sends.map((s) => s.id)).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sends.map((s) => s.id)).toEqual([1, 2]);
   });
 
   it("refuses, queued or new, what would wait longer than maxDailyWaitMs for a spent day", async () => {

@@ -12,7 +12,11 @@ export const authorize =
   (tokens: Tokens, origin: string): Stage =>
   (next) =>
   async (request, call) => {
-    const ctx: TokenContext = { locationId: call.locationId, operationId: call.operationId, signal: call.signal };
+    const ctx: TokenContext = {
+      locationId: call.locationId,
+      operationId: call.operationId,
+      signal: call.signal,
+    };
     let token = await tokens.get(ctx);
     const reply = await next(withCredentials(request, token, call.version, origin), call);
     if (reply.status !== 401 || !tokens.invalidate) return reply;

@@ -13,7 +13,13 @@ export function sendOnWire(fetchImpl: FetchLike): Wire {
   return async ({ method, url, headers, body }, call) => {
     let response: unknown;
     try {
-      response = await fetchImpl(url, { method, headers, body: body ?? null, signal: call.signal ?? null, redirect: "manual" });
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        body: body ?? null,
+        signal: call.signal ?? null,
+        redirect: "manual",
+      });
     } catch (error) {
       throw new Failure(classifyNetworkError(error), "Connection failed", { cause: error });
     }

@@ -28,7 +28,10 @@ export const readBody =
       new Failure("invalid-response", reason, { status, snippet });
     const type = headers.get("content-type");
     if (type && !/json/i.test(type)) {
-      throw invalid(`expected JSON, got ${type.split(";")[0]}`, await readText(response, SNIPPET_BYTES, false, call));
+      throw invalid(
+        `expected JSON, got ${type.split(";")[0]}`,
+        await readText(response, SNIPPET_BYTES, false, call),
+      );
     }
     const text = await readText(response, call.maxResponseBytes, true, call);
     if (!text.trim()) throw invalid("the body is empty");
@@ -43,7 +46,10 @@ export const readBody =
       });
     }
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
-      throw invalid(`expected a JSON object, got ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}`, text.slice(0, 200));
+      throw invalid(
+        `expected a JSON object, got ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}`,
+        text.slice(0, 200),
+      );
     }
     return { status, headers, text: "", data };
   };

@@ -2,7 +2,10 @@ import type { RequestInfo } from "../errors.js";
 import type { Call, Outgoing } from "./types.js";
 
 /** Names a request in errors, events and logs: its URL without credentials or fragment. */
-export function requestInfo(request: Pick<Outgoing, "method" | "url">, call: Pick<Call, "operationId">): RequestInfo {
+export function requestInfo(
+  request: Pick<Outgoing, "method" | "url">,
+  call: Pick<Call, "operationId">,
+): RequestInfo {
   return { operationId: call.operationId, method: request.method, url: safeUrl(request.url) };
 }
 

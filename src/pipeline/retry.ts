@@ -42,7 +42,9 @@ export const retry =
         }
         reason = { kind };
       }
-      const delay = Math.ceil(reply ? retryDelay(attempt, reply.headers, reply.status) : backoffDelay(attempt));
+      const delay = Math.ceil(
+        reply ? retryDelay(attempt, reply.headers, reply.status) : backoffDelay(attempt),
+      );
       const fits = delay <= MAX_RETRY_WAIT_MS && performance.now() + delay < (call.deadline ?? Infinity);
       if (!isRetryable(request.method, reason) || !fits) {
         if (reply) return reply;

@@ -11,7 +11,8 @@ export const timeout: Stage = (next) => async (request, call) => {
   const caller = call.signal;
   if (caller?.aborted) throw new Failure("abort", "Aborted by the caller", { cause: caller.reason });
   const ms = Math.min(call.timeoutMs, (call.deadline ?? Infinity) - performance.now());
-  if (ms <= 0) throw new Failure("timeout", "The call's totalTimeoutMs ran out", { attempt: call.attempt - 1 });
+  if (ms <= 0)
+    throw new Failure("timeout", "The call's totalTimeoutMs ran out", { attempt: call.attempt - 1 });
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(caller!.reason);

@@ -43,7 +43,10 @@ function fromReply({ status, headers, text }: Reply, request: Outgoing, call: Ca
     // not JSON: keep the text
   }
   const rateLimit = parseRateLimitHeaders(headers);
-  return apiErrorFor({ ...info, status, headers, body, rateLimit }, status === 429 ? waitOf(headers) : undefined);
+  return apiErrorFor(
+    { ...info, status, headers, body, rateLimit },
+    status === 429 ? waitOf(headers) : undefined,
+  );
 }
 
 /** What a 429 says about when to come back: Retry-After, the daily reset, or the window. */
@@ -55,7 +58,9 @@ function waitOf(headers: Headers): number | undefined {
     return value >= 0 && value < Infinity ? Math.ceil(value) : undefined;
   };
   if (headers.get("x-ratelimit-daily-remaining") === "0") return number("x-ratelimit-daily-reset");
-  return headers.get("x-ratelimit-remaining") === "0" ? number("x-ratelimit-interval-milliseconds") : undefined;
+  return headers.get("x-ratelimit-remaining") === "0"
+    ? number("x-ratelimit-interval-milliseconds")
+    : undefined;
 }
 
 function toError(error: unknown, request: Outgoing, call: Call, redactor: Redactor): VoiceAIError {

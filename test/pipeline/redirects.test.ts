@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from "vitest";
+import { Failure } from "../../src/pipeline/failure.js";
+import { followRedirects } from "../../src/pipeline/redirects.js";
+import type { Outgoing } from "../../src/pipeline/types.js";
+import { ORIGIN, call, request } from "./fakes.js";
+
+const to = (location: string, status = 302) => new Response(null, { status, headers: { location } });
+
+describe("redirects stage", () => {
+  it("drops Authorization on a hop to another host and puts it back on a hop home", async () => {
+    const next = vi
+      .fn<(r: Outgoing) => Promise<Response>>()
+      .mockResolvedValueOnce(to("https://cdn.other.test/a"))
+      .mockResolvedValueOnce(to(`${ORIGIN}/b`, 307))
+      .mockResolvedValueOnce(new Response("{}"));
+    const headers = new Headers({ authorization: "Bearer t", "content-type": "application/json" });
+    await followRedirects(ORIGIN)(next)(
+      request({ method: "POST", headers, body: new ArrayBuffer(2) }),
+      call(),
+    );
+    const sent = next.mock.calls.map(([r]) => [
+      r.method,
+      r.url,
+      r.headers.get("authorization"),
+      r.body?.byteLength,
+    ]);
+    expect(sent).toEqual([
+      ["POST", request().url, "Bearer t", 2],
+      ["GET", "https://cdn.other.test/a", null, undefined], // 302: on with a GET, no body
+      ["GET", `${ORIGIN}/b`, "Bearer t", undefined],
+    ]);
+  });
+
+  it("stops after 5 hops, and on a Location it cannot use", async () => {
+    const loop = vi.fn(async () => to(`${ORIGIN}/again`));
+    await expect(followRedirects(ORIGIN)(loop)(request(), call())).rejects.toMatchObject({
+      kind: "redirect",
+    });
+    expect(loop).toHaveBeenCalledTimes(6);
+    for (const location of ["javascript:alert(1)", "file:///etc/passwd", "http://[bad"]) {
+      const failure = await followRedirects(ORIGIN)(async () => to(location))(request(), call()).catch(
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(Failure);
+    }
+  });
+
+  it("passes a 3xx without Location, and a 304, through as they are", async () => {
+    for (const response of [new Response(null, { status: 302 }), new Response(null, { status: 304 })]) {
+      expect(await followRedirects(ORIGIN)(async () => response)(request(), call())).toBe(response);
+    }
+  });
+});

@@ -75,4 +75,26 @@ describe("spec:diff on documents that loop or misbehave", () => {
     at(doc, "components", "schemas", "Node", "properties").other = { $ref: "other.yaml#/Thing" };
     expect(() => diff(doc, doc)).toThrow(/external \$ref "other.yaml#\/Thing" is not supported/);
   });
+
+  it("reads OpenAPI 3.0 nullable and boolean exclusiveMinimum as 3.1 says them", () => {
+    const v30 = treeDoc("string");
+    v30.openapi = "3.0.3";
+    Object.assign(at(v30, "components", "schemas", "Node", "properties", "label"), {
+      nullable: true,
+      minimum: 0,
+      exclusiveMinimum: true,
+    });
+    const v31 = treeDoc("string");
+    Object.assign(at(v31, "components", "schemas", "Node", "properties", "label"), {
+      type: ["string", "null"],
+      exclusiveMinimum: 0,
+    });
+    expect(changesOf(diff(v30, v31))).toEqual([]);
+    const found = changesOf(diff(treeDoc("string"), v30)).map((c) => `${c.rule} ${c.detail} ${c.breaking}`);
+    // A response value that may now be null breaks its readers; a limit on it does not.
+    expect(found).toEqual([
+      "type-changed type string → null | string true",
+      "limit-narrowed exclusiveMinimum none → 0 false",
+    ]);
+  });
 });

@@ -39,7 +39,7 @@ export function validateValue(
 ) {
   check(ctx, schema, value, path, out);
   if (ctx.rejectUnknown && isObject(value)) {
-    const known = knownProperties(ctx, schema, value, new Set());
+    const known = cachedKnownProperties(ctx, schema, value);
     // A schema that declares no property at all says nothing about the object's keys.
     if (known && known.size > 0)
       for (const key of Object.keys(value)) if (!known.has(key)) out.push(at(path, key, "unknown field"));
@@ -130,7 +130,8 @@ function check(ctx: SchemaContext, input: JsonSchema, value: unknown, path: stri
 }
 
 function checkString(s: JsonSchema, value: string, path: string, out: Out) {
-  const length = [...value].length; // characters, not UTF-16 units
+  // Characters, not UTF-16 units; counted only when a bound could be near.
+  const length = s.minLength === undefined && s.maxLength === undefined ? 0 : [...value].length;
   if (s.minLength !== undefined && length < s.minLength)
     out.push({
       path,
@@ -194,11 +195,43 @@ function checkUnion(ctx: SchemaContext, s: JsonSchema, value: unknown, path: str
     out.push({ path, rule: `must match ${s.oneOf ? "exactly" : "at least"} one of ${members.length} forms` });
 }
 
+const lenientOf = new WeakMap<SchemaContext, SchemaContext>();
+function lenient(ctx: SchemaContext): SchemaContext {
+  let found = lenientOf.get(ctx);
+  if (!found) lenientOf.set(ctx, (found = { ...ctx, rejectUnknown: false }));
+  return found;
+}
+
 /** Whether the value matches (for if and unions): by the schema's rules, unknown fields aside. */
 function passes(ctx: SchemaContext, schema: JsonSchema, value: unknown, path: string): boolean {
   const out: Out = [];
-  check(ctx.rejectUnknown ? { ...ctx, rejectUnknown: false } : ctx, schema, value, path, out);
+  check(ctx.rejectUnknown ? lenient(ctx) : ctx, schema, value, path, out);
   return out.length === 0;
+}
+
+const tagsOf = new WeakMap<object, string[]>();
+/** The discriminator property names the schemas use. */
+function tagNames(ctx: SchemaContext): string[] {
+  let tags = tagsOf.get(ctx.schemas);
+  if (!tags) {
+    const names = Object.values(ctx.schemas).map((s) => s.discriminator?.propertyName);
+    tagsOf.set(ctx.schemas, (tags = [...new Set(names.filter((n): n is string => !!n))]));
+  }
+  return tags;
+}
+
+// By schema, then by the value's discriminator tags (the only part of the value the answer depends on).
+const knownCache = new WeakMap<JsonSchema, Map<string, Set<string> | undefined>>();
+function cachedKnownProperties(ctx: SchemaContext, schema: JsonSchema, value: Record<string, unknown>) {
+  let bySchema = knownCache.get(schema);
+  if (!bySchema) knownCache.set(schema, (bySchema = new Map()));
+  const key = tagNames(ctx)
+    .map((tag) => (typeof value[tag] === "string" ? value[tag] : ""))
+    .join("\n");
+  if (bySchema.has(key)) return bySchema.get(key);
+  const known = knownProperties(ctx, schema, value, new Set());
+  bySchema.set(key, known);
+  return known;
 }
 
 /**

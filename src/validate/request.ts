@@ -21,7 +21,7 @@ export interface RequestCheckOptions {
   /** Skip the header parameters (the client sets `Version` itself). */
   skipHeaders?: boolean;
   /** The stored agent a patch applies to, for the translation rules. */
-  agent?: AgentFacts;
+  agent?: AgentFacts | undefined;
 }
 
 const requestContext: SchemaContext = { schemas: validationTable.schemas, rejectUnknown: true };

@@ -27,6 +27,10 @@ export default defineConfig({
     index: "src/index.ts",
     // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
     types: "generated/schema.ts",
+    // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
+    validate: "src/validate/index.ts",
+    // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
+    testing: "src/testing/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
@@ -38,7 +42,8 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   hash: false,
-  deps: { neverBundle: ["openapi-fetch"] },
+  // The fake (`/testing`) runs on Node and imports its built-ins; they are never bundled.
+  deps: { neverBundle: ["openapi-fetch", /^node:/] },
   // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
   checks: { legacyCjs: false, pluginTimings: false },
   report: true,

@@ -12,6 +12,8 @@ import {
   RateLimitError,
   createVoiceAIClient,
 } from "../src/index.js";
+import type { FakeContext, FakeRouteHandler } from "../src/testing/context.js";
+import { startFake } from "../src/testing/fake.js";
 import { createFakeVoiceAI } from "../src/testing/index.js";
 import { withValidation } from "../src/validate/index.js";
 import { rejectionOf } from "./rejection.js";
@@ -232,5 +234,35 @@ describe("the client of this package against the fake", () => {
     const fromClient = await rejectionOf(voiceAI.agents.create({ body }));
     expect((fromFake as { messages: string[] }).messages).toEqual(["body.agentName: at most 40 characters"]);
     expect((fromClient as Error).message).toContain("body.agentName: at most 40 characters");
+  });
+});
+
+describe("extra routes (how the OAuth endpoints mount)", () => {
+  it("a handler answers its own paths first, issues tokens the API accepts, and is reset with the fake", async () => {
+    let resets = 0;
+    const issue: FakeRouteHandler = Object.assign(
+      async (request: Request, ctx: FakeContext) => {
+        if (new URL(request.url).pathname !== "/oauth/token") return undefined;
+        ctx.tokens.add("issued-token", { locationId: "LOC1", expiresAt: ctx.clock() + 1000 });
+        return Response.json({ access_token: "issued-token" });
+      },
+      { reset: () => void resets++ },
+    );
+    let now = NOW;
+    const fake = await startFake({ listen: false, clock: () => now }, [issue]);
+    try {
+      expect((await send(fake, "GET", LIST, { token: "issued-token" })).status).toBe(401);
+      expect(await (await fake.fetch(`${fake.url}/oauth/token`, { method: "POST" })).json()).toEqual({
+        access_token: "issued-token",
+      });
+      expect((await send(fake, "GET", LIST, { token: "issued-token" })).status).toBe(200);
+      now += 1000;
+      expect((await send(fake, "GET", LIST, { token: "issued-token" })).status).toBe(401);
+      fake.reset();
+      expect(resets).toBe(1);
+      expect(fake.requests).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });

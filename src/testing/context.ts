@@ -23,9 +23,12 @@ export interface JournalEntry {
 
 /**
  * Extra routes mounted before the Voice AI API (the OAuth endpoints, for instance): a handler
- * answers the requests it knows and returns undefined for the others.
+ * answers the requests it knows and returns undefined for the others. Its `reset`, if any, is
+ * called by `fake.reset()`. Tokens it issues are accepted once added to `ctx.tokens`.
  */
-export type FakeRouteHandler = (request: Request, ctx: FakeContext) => Promise<Response | undefined>;
+export type FakeRouteHandler = ((request: Request, ctx: FakeContext) => Promise<Response | undefined>) & {
+  reset?: () => void;
+};
 
 export interface FakeContext {
   readonly clock: () => number;

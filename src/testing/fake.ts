@@ -120,6 +120,7 @@ export async function startFake(
     failNext: (fault) => ctx.faults.add(fault, operationIds),
     reset: () => {
       ctx = build();
+      for (const handler of handlers) handler.reset?.();
     },
     close: async () => server?.close(),
   };

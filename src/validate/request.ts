@@ -76,7 +76,9 @@ export function validateRequest(
     }
   }
   out.push(...crossFieldViolations(operationId, parts, options.agent));
-  return out;
+  // Branches of an allOf may break the same rule at the same place: say it once.
+  const seen = new Set<string>();
+  return out.filter((v) => !seen.has(`${v.path}\n${v.rule}`) && !!seen.add(`${v.path}\n${v.rule}`));
 }
 
 /** Reads a query value as the parameter's schema types it: numbers, comma-separated lists. */

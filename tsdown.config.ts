@@ -13,7 +13,11 @@ const cjsInteropFix = {
   name: "cjs-interop-openapi-fetch",
   renderChunk(code: string, _chunk: unknown, outputOptions: { format?: string }) {
     if (outputOptions.format !== "cjs") return null;
-    const fixed = code.replace(/(let (\w+) = require\("openapi-fetch"\);\s*\2 = __toESM\(\2), 1\)/g, "$1)");
+    // With several entries the helper lives in a shared chunk: `require_chunk.__toESM(...)`.
+    const fixed = code.replace(
+      /(let (\w+) = require\("openapi-fetch"\);\s*\2 = (?:[\w$]+\.)?__toESM\(\2), 1\)/g,
+      "$1)",
+    );
     return fixed === code ? null : { code: fixed, map: null };
   },
 };

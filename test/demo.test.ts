@@ -35,9 +35,10 @@ describe("npm run demo", () => {
     expect(steps[6]).toMatch(/Read the agent 150 times at once: 0 error\(s\), \d+ retried, [\d.]+ s in all/);
     expect(stdout).toContain("the API allows 100 requests per 1 s");
     expect(steps.at(-1)).toContain("Getting the deleted agent fails as it should: NotFoundError (404)");
+    // About 2 s on an idle machine (1 s of it the burst waiting out the window). The bound
+    // leaves room for a loaded machine running the other suites at the same time.
     const reported = Number(/Demo finished in ([\d.]+) s in all/.exec(stdout)?.[1]);
-    expect(reported).toBeLessThan(5);
-    // Node and tsx start-up come on top; a loaded machine is slower, hence the margin.
+    expect(reported).toBeLessThan(10);
     expect(wallMs).toBeLessThan(15_000);
   }, 60_000);
 

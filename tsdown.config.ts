@@ -13,7 +13,11 @@ const cjsInteropFix = {
   name: "cjs-interop-openapi-fetch",
   renderChunk(code: string, _chunk: unknown, outputOptions: { format?: string }) {
     if (outputOptions.format !== "cjs") return null;
-    const fixed = code.replace(/(let (\w+) = require\("openapi-fetch"\);\s*\2 = __toESM\(\2), 1\)/g, "$1)");
+    // With several entries the helper lives in a shared chunk: `require_chunk.__toESM(...)`.
+    const fixed = code.replace(
+      /(let (\w+) = require\("openapi-fetch"\);\s*\2 = (?:[\w$]+\.)?__toESM\(\2), 1\)/g,
+      "$1)",
+    );
     return fixed === code ? null : { code: fixed, map: null };
   },
 };
@@ -27,6 +31,10 @@ export default defineConfig({
     index: "src/index.ts",
     // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
     types: "generated/schema.ts",
+    // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
+    validate: "src/validate/index.ts",
+    // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
+    testing: "src/testing/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
@@ -38,7 +46,8 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   hash: false,
-  deps: { neverBundle: ["openapi-fetch"] },
+  // The fake (`/testing`) runs on Node and imports its built-ins; they are never bundled.
+  deps: { neverBundle: ["openapi-fetch", /^node:/] },
   // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
   checks: { legacyCjs: false, pluginTimings: false },
   report: true,

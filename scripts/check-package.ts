@@ -35,9 +35,16 @@ const EXPECTED_FILES = [
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
-  ...["index", "types"].flatMap((name) =>
+  ...["index", "types", "validate", "testing"].flatMap((name) =>
     [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
   ),
+  // Chunks the entries share: the error classes (one class for every entry's instanceof), the
+  // operation table, the validators with their table, the spec's types, rolldown's CJS runtime.
+  ...["errors", "operations", "request"].flatMap((name) =>
+    [".mjs", ".cjs"].map((ext) => `dist/${name}${ext}`),
+  ),
+  ...["errors", "schema"].flatMap((name) => [".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
+  "dist/chunk.cjs",
 ];
 const FORBIDDEN =
   /(^|\/)(node_modules|src|test|tests|__tests__|fixtures?|scripts|generated|coverage|\.tmp|\.ci)\/|\.test\.|\.spec\./;
@@ -89,6 +96,9 @@ const steps: Step[] = [
         fail("dist/index.mjs does not import openapi-fetch (bundled?)");
       if (!cjs.includes('require("openapi-fetch")'))
         fail("dist/index.cjs does not require openapi-fetch (bundled?)");
+      // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
+      if (/\.\/(request|testing|validate)\.[cm]js/.test(esm + cjs))
+        fail("dist/index loads code of /validate or /testing");
       if (/function createClient\(/.test(esm + cjs))
         fail("openapi-fetch's createClient was bundled into dist/");
       return sizes.join(", ");

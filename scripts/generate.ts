@@ -3,6 +3,8 @@
  *   schema.ts      the types of every path, operation and schema (openapi-typescript)
  *   operations.ts  the table that drives the client's methods (method, path, where each
  *                  parameter goes, group and method names), read from the same spec
+ *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
+ *                  responses, read by the validators of src/validate/
  * Both are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
@@ -21,6 +23,7 @@ import {
   renderOperationTable,
   type OpenAPIDocument,
 } from "./operation-table.js";
+import { buildValidationTable, renderValidationTable } from "./validation-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -48,6 +51,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
 
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
+  const validationSource = header + "\n" + renderValidationTable(buildValidationTable(spec));
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -55,6 +59,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   for (const [name, source] of [
     ["schema.ts", schemaSource],
     ["operations.ts", operationsSource],
+    ["validation.ts", validationSource],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });

@@ -1,7 +1,7 @@
 /**
  * Starts Prism (@stoplight/prism-cli) as a mock server of an OpenAPI document on 127.0.0.1,
- * waits until it answers HTTP, and stops it again. Shared by `npm run demo` and the contract
- * tests.
+ * waits until it answers HTTP, and stops it again. Used by the contract tests
+ * (test/contract.test.ts), the independent check that the client and the spec agree.
  *
  * The mock answers every operation with the static examples of the document (`Prefer:
  * example=<name>` picks one, `Prefer: code=<status>` picks a status) and validates every

@@ -51,7 +51,7 @@ describe("scripts/check-generated.ts", { timeout: 60_000 }, () => {
 
   it("exits 0 on an untouched copy", () => {
     const { status, output } = checkGenerated(copy.spec, copy.generated);
-    expect(output).toContain("generated/ is up to date (2 files)");
+    expect(output).toContain("generated/ is up to date (3 files)");
     expect(status).toBe(0);
   });
 
@@ -73,6 +73,19 @@ describe("scripts/check-generated.ts", { timeout: 60_000 }, () => {
     expect(output).toMatch(/^\+\s+messageBody: string;$/m);
     // Only the edited file is reported.
     expect(output).not.toContain(path.join(generated, "operations.ts"));
+  });
+
+  it("covers the validation table: a changed constraint in the spec makes generated/validation.ts stale", async () => {
+    const { spec, generated } = await copyOfRepo();
+    const text = await readFile(spec, "utf8");
+    const edited = text.replace("maxLength: 40\n", "maxLength: 41\n");
+    expect(edited).not.toBe(text);
+    await writeFile(spec, edited);
+
+    const { status, output } = checkGenerated(spec, generated);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`--- ${path.join(generated, "validation.ts")} (committed)`);
+    expect(output).toMatch(/^\+.*agentName: \{ type: "string", minLength: 1, maxLength: 41 \}/m);
   });
 
   it("exits non-zero naming a generated file that is missing", async () => {

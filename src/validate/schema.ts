@@ -1,0 +1,211 @@
+/**
+ * A validator for the subset of JSON Schema the spec uses (see table.ts). It collects every
+ * violation, each named by where it is (`body.agentWorkingHours[0].intervals[0].endHour`) and the
+ * rule it breaks (`at most 23`), and never quotes the value itself: a rejected value may be a
+ * secret (a custom action's `authenticationValue`).
+ */
+import { cachedKnownProperties } from "./known-properties.js";
+import type { JsonSchema } from "./table.js";
+
+export interface Violation {
+  /** Where: `body.agentName`, `query.pageSize`, `header.Version`, `path.agentId`. */
+  path: string;
+  /** What the value must be: `at most 40 characters`, `required`, `unknown field`. */
+  rule: string;
+}
+
+export interface SchemaContext {
+  schemas: Readonly<Record<string, JsonSchema>>;
+  /** Report object properties no schema declares (like `unevaluatedProperties: false`). */
+  rejectUnknown: boolean;
+}
+
+type Out = Violation[];
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const patterns = new Map<string, RegExp>();
+// RFC 3339 date-time, and a plain address check (something@domain.tld) for emails.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Checks `value` (at `path`) against `schema`, including unknown properties when asked. */
+export function validateValue(
+  ctx: SchemaContext,
+  schema: JsonSchema,
+  value: unknown,
+  path: string,
+  out: Out,
+) {
+  check(ctx, schema, value, path, out);
+  if (ctx.rejectUnknown && isObject(value)) {
+    const known = cachedKnownProperties(ctx, schema, value);
+    // A schema that declares no property at all says nothing about the object's keys.
+    if (known && known.size > 0)
+      for (const key of Object.keys(value)) if (!known.has(key)) out.push(at(path, key, "unknown field"));
+  }
+}
+
+/** Every violation of `schema` by `value`, as a new list. */
+export function violationsOf(
+  ctx: SchemaContext,
+  schema: JsonSchema,
+  value: unknown,
+  path: string,
+): Violation[] {
+  const out: Violation[] = [];
+  validateValue(ctx, schema, value, path, out);
+  return out;
+}
+
+function at(path: string, key: string, rule: string): Violation {
+  return { path: path ? `${path}.${key}` : key, rule };
+}
+
+export function resolve(ctx: SchemaContext, schema: JsonSchema): JsonSchema {
+  if (schema.$ref === undefined) return schema;
+  const target = ctx.schemas[schema.$ref];
+  if (!target || !has(ctx.schemas, schema.$ref)) throw new Error(`unknown schema ${schema.$ref}`);
+  return target;
+}
+
+function typeOk(type: string, value: unknown): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return isObject(value);
+    case "null":
+      return value === null;
+    default:
+      return false;
+  }
+}
+
+const TYPE_RULE: Record<string, string> = {
+  string: "must be a string",
+  number: "must be a finite number",
+  integer: "must be an integer",
+  boolean: "must be true or false",
+  array: "must be a list",
+  object: "must be an object",
+  null: "must be null",
+};
+
+function check(ctx: SchemaContext, input: JsonSchema, value: unknown, path: string, out: Out): void {
+  const s = resolve(ctx, input);
+  if (s.type !== undefined) {
+    const types = typeof s.type === "string" ? [s.type] : s.type;
+    if (!types.some((t) => typeOk(t, value))) {
+      out.push({ path, rule: types.map((t) => TYPE_RULE[t] ?? `must be ${t}`).join(" or ") });
+      return;
+    }
+  }
+  if (s.enum && !s.enum.some((e) => e === value)) out.push({ path, rule: `one of ${s.enum.join(", ")}` });
+  if (has(s, "const") && s.const !== value) out.push({ path, rule: `must be ${JSON.stringify(s.const)}` });
+  if (typeof value === "string") checkString(s, value, path, out);
+  if (typeof value === "number") checkNumber(s, value, path, out);
+  if (Array.isArray(value)) {
+    if (s.minItems !== undefined && value.length < s.minItems)
+      out.push({ path, rule: `at least ${plural(s.minItems, "item")}` });
+    if (s.maxItems !== undefined && value.length > s.maxItems)
+      out.push({ path, rule: s.maxItems === 0 ? "must be empty" : `at most ${plural(s.maxItems, "item")}` });
+    if (s.items) value.forEach((item, i) => validateValue(ctx, s.items!, item, `${path}[${i}]`, out));
+  }
+  if (isObject(value)) checkObject(ctx, s, value, path, out);
+  for (const member of s.allOf ?? []) check(ctx, member, value, path, out);
+  if (s.oneOf || s.anyOf) checkUnion(ctx, s, value, path, out);
+  if (s.if) {
+    const branch = passes(ctx, s.if, value, path) ? s.then : s.else;
+    if (branch) check(ctx, branch, value, path, out);
+  }
+}
+
+function checkString(s: JsonSchema, value: string, path: string, out: Out) {
+  // Characters, not UTF-16 units; counted only when a bound could be near.
+  const length = s.minLength === undefined && s.maxLength === undefined ? 0 : [...value].length;
+  if (s.minLength !== undefined && length < s.minLength)
+    out.push({
+      path,
+      rule: s.minLength === 1 ? "must not be empty" : `at least ${plural(s.minLength, "character")}`,
+    });
+  if (s.maxLength !== undefined && length > s.maxLength)
+    out.push({ path, rule: `at most ${plural(s.maxLength, "character")}` });
+  if (s.pattern !== undefined) {
+    let re = patterns.get(s.pattern);
+    if (!re) patterns.set(s.pattern, (re = new RegExp(s.pattern, "u")));
+    if (!re.test(value)) out.push({ path, rule: `must match ${s.pattern}` });
+  }
+  if (s.format === "date-time" && (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))))
+    out.push({ path, rule: "must be a date-time (RFC 3339)" });
+  if (s.format === "email" && !EMAIL.test(value)) out.push({ path, rule: "must be an email address" });
+}
+
+function checkNumber(s: JsonSchema, value: number, path: string, out: Out) {
+  if (s.minimum !== undefined && value < s.minimum) out.push({ path, rule: `at least ${s.minimum}` });
+  if (s.maximum !== undefined && value > s.maximum) out.push({ path, rule: `at most ${s.maximum}` });
+  if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum)
+    out.push({ path, rule: `more than ${s.exclusiveMinimum}` });
+  if (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum)
+    out.push({ path, rule: `less than ${s.exclusiveMaximum}` });
+}
+
+function checkObject(
+  ctx: SchemaContext,
+  s: JsonSchema,
+  value: Record<string, unknown>,
+  path: string,
+  out: Out,
+) {
+  for (const name of s.required ?? [])
+    if (!has(value, name) || value[name] === undefined) out.push(at(path, name, "required"));
+  const properties = s.properties ?? {};
+  for (const key of Object.keys(value)) {
+    if (value[key] === undefined) continue; // absent, as JSON would send it
+    if (has(properties, key)) validateValue(ctx, properties[key]!, value[key], `${path}.${key}`, out);
+    else if (s.additionalProperties === false) out.push(at(path, key, "unknown field"));
+    else if (isObject(s.additionalProperties))
+      validateValue(ctx, s.additionalProperties, value[key], `${path}.${key}`, out);
+  }
+}
+
+function checkUnion(ctx: SchemaContext, s: JsonSchema, value: unknown, path: string, out: Out) {
+  const members = (s.oneOf ?? s.anyOf)!;
+  const tag = s.discriminator?.propertyName;
+  if (tag && isObject(value)) {
+    const mapping = s.discriminator!.mapping;
+    const chosen =
+      typeof value[tag] === "string" && has(mapping, value[tag]) ? mapping[value[tag]] : undefined;
+    if (chosen) return check(ctx, { $ref: chosen }, value, path, out);
+    out.push(
+      at(path, tag, value[tag] === undefined ? "required" : `one of ${Object.keys(mapping).join(", ")}`),
+    );
+    return;
+  }
+  const matching = members.filter((m) => passes(ctx, m, value, path)).length;
+  if (s.oneOf ? matching !== 1 : matching === 0)
+    out.push({ path, rule: `must match ${s.oneOf ? "exactly" : "at least"} one of ${members.length} forms` });
+}
+
+const lenientOf = new WeakMap<SchemaContext, SchemaContext>();
+function lenient(ctx: SchemaContext): SchemaContext {
+  let found = lenientOf.get(ctx);
+  if (!found) lenientOf.set(ctx, (found = { ...ctx, rejectUnknown: false }));
+  return found;
+}
+
+/** Whether the value matches (for if and unions): by the schema's rules, unknown fields aside. */
+function passes(ctx: SchemaContext, schema: JsonSchema, value: unknown, path: string): boolean {
+  const out: Out = [];
+  check(ctx.rejectUnknown ? lenient(ctx) : ctx, schema, value, path, out);
+  return out.length === 0;
+}

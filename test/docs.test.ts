@@ -1,9 +1,10 @@
 /**
  * The rendered API docs: builds docs/index.html with `npm run docs` (Redocly's build-docs, Redoc 3)
- * and opens it from the file system in headless Chromium. Every tag and every operation of
- * openapi/voice-ai.yaml must be rendered, with the security scheme each operation needs; the page
- * must log no errors and must be self-contained: every request to anything but a file:, data: or
- * blob: URL is blocked and fails the test (the docs have to work offline).
+ * and opens it from the file system in headless Chromium (the build npm installs, see
+ * test/chromium.ts). Every tag and every operation of openapi/voice-ai.yaml must be rendered, with
+ * the security scheme each operation needs; the page must log no errors and must be self-contained:
+ * every request to anything but a file:, data: or blob: URL is blocked and fails the test (the docs
+ * have to work offline).
  *
  * Redoc 3 renders the overview and the tag list, and the operations of one tag at a time (the tag
  * the address points at), mounting sections as they scroll into view. So the test walks the
@@ -15,14 +16,14 @@ import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { launchChromium, type HeadlessChromium } from "./chromium.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const docsFile = path.join(root, "docs/index.html");
 const screenshotDir = path.join(root, "artifacts/docs");
-const CHROMIUM = "/usr/bin/chromium";
 const VIEWPORT = { width: 1440, height: 900 };
 const UI_TIMEOUT = 15_000;
 
@@ -73,7 +74,7 @@ const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g,
 /** Markdown source reduced to the text a reader sees: no code ticks or emphasis marks, one space between words. */
 const plainText = (markdown: string): string => markdown.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
 
-let browser: Browser | undefined;
+let browser: HeadlessChromium | undefined;
 let page: Page;
 const consoleErrors: string[] = [];
 const pageErrors: string[] = [];
@@ -124,20 +125,8 @@ beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
 
   started = performance.now();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+  browser = await launchChromium({ viewport: VIEWPORT });
+  const { context } = browser;
   // The page has to be self-contained: record and fail anything that leaves the file system.
   const local = (url: string): boolean => /^(file|data|blob):/.test(url);
   context.on("request", (request) => {
@@ -146,7 +135,7 @@ beforeAll(async () => {
   await context.route("**/*", (route) =>
     local(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
   );
-  page = await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   page.on("websocket", (socket) => outsideRequests.push(`WebSocket ${socket.url()}`));
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
@@ -163,6 +152,13 @@ afterAll(async () => {
 }, 30_000);
 
 describe("API docs page (npm run docs)", () => {
+  it("runs in the Chromium that npm installed (@sparticuz/chromium), not a system browser", async () => {
+    expect(browser?.executablePath).toContain(path.join(root, "node_modules", ".cache"));
+    const major = browser?.packageVersion.split(".")[0];
+    expect(major).toMatch(/^\d+$/);
+    expect(await page.evaluate(() => navigator.userAgent)).toContain(`HeadlessChrome/${major}.`);
+  });
+
   it("reads the operations, tags and security schemes from the spec", () => {
     // The issue lists 11 operations; more may come, but a parse that finds none must not pass.
     expect(operations.length).toBeGreaterThanOrEqual(11);

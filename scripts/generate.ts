@@ -3,7 +3,8 @@
  *   schema.ts      the types of every path, operation and schema (openapi-typescript)
  *   operations.ts  the table that drives the client's methods (method, path, where each
  *                  parameter goes, group and method names), read from the same spec
- * Both are formatted with prettier, so the output is byte-for-byte deterministic.
+ *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
+ * All are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
  */
@@ -15,6 +16,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { createConfig } from "@redocly/openapi-core";
 import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
+import { buildCodeSamples } from "./code-samples.js";
 import {
   buildOperationTable,
   readApiFacts,
@@ -48,6 +50,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
 
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
+  const codeSamples = JSON.stringify(await buildCodeSamples(spec, table));
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -55,6 +58,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   for (const [name, source] of [
     ["schema.ts", schemaSource],
     ["operations.ts", operationsSource],
+    ["code-samples.json", codeSamples],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });

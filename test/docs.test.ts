@@ -6,6 +6,10 @@
  * every request to anything but a file:, data: or blob: URL is blocked and fails the test (the docs
  * have to work offline).
  *
+ * The page documents the client too: each operation's TypeScript sample (generated/code-samples.json)
+ * must be shown as generated, the client guide (README sections marked for the docs) must render, and
+ * selecting SMS in an action body's type selector must show an SMS example.
+ *
  * Redoc 3 renders the overview and the tag list, and the operations of one tag at a time (the tag
  * the address points at), mounting sections as they scroll into view. So the test walks the
  * sidebar like a reader: each tag, then each of its operations. One full-page screenshot per tag
@@ -19,6 +23,8 @@ import { promisify } from "node:util";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { operations as operationTable } from "../generated/operations.js";
+import { GUIDE_GROUP, guideSections } from "../scripts/docs-bundle.js";
 import { launchChromium, type HeadlessChromium } from "./chromium.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,6 +34,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 const UI_TIMEOUT = 15_000;
 
 interface SpecOperation {
+  operationId?: string;
   summary?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
@@ -45,6 +52,7 @@ interface Spec {
   components?: { securitySchemes?: Record<string, SecurityScheme> };
 }
 interface Operation {
+  operationId: string;
   method: string;
   path: string;
   summary: string;
@@ -62,17 +70,28 @@ const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item
     .map(([method, op]) => ({
       method,
       path: route,
+      operationId: op.operationId ?? "",
       summary: op.summary ?? "",
       tags: op.tags ?? [],
       securitySchemes: [...new Set((op.security ?? spec.security ?? []).flatMap((req) => Object.keys(req)))],
     })),
 );
 
+/** The client's TypeScript sample of each operation, and the README sections of the client guide. */
+const codeSamples = JSON.parse(
+  await readFile(path.join(root, "generated/code-samples.json"), "utf8"),
+) as Record<string, string>;
+const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
+const methodOf = (operationId: string): { group: string; name: string } | undefined =>
+  (operationTable as Record<string, { group: string; name: string }>)[operationId];
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const exactly = (text: string): RegExp => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 /** Markdown source reduced to the text a reader sees: no code ticks or emphasis marks, one space between words. */
 const plainText = (markdown: string): string => markdown.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
+/** Code as shown, compared without its whitespace (the page may wrap or re-indent it). */
+const squash = (code: string): string => code.replace(/\s+/g, "");
 
 let browser: HeadlessChromium | undefined;
 let page: Page;
@@ -197,6 +216,18 @@ describe("API docs page (npm run docs)", () => {
         for (const scheme of op.securitySchemes) {
           await expectVisible(section.getByText(scheme).first(), `security scheme "${scheme}" of ${what}`);
         }
+        // The TypeScript sample of this client, shown first in the panel beside the operation.
+        const sample = codeSamples[op.operationId];
+        const method = methodOf(op.operationId);
+        expect(sample, `the code sample of ${what}`).toBeDefined();
+        expect(method, `the client method of ${what}`).toBeDefined();
+        const code = section.locator("pre").filter({ hasText: "createVoiceAIClient" }).first();
+        await expectVisible(code, `the TypeScript sample of ${what}`);
+        const shown = await code.innerText();
+        expect(shown, `the TypeScript sample of ${what}`).toContain(
+          `voiceAI.${method?.group}.${method?.name}(`,
+        );
+        expect(squash(shown), `the TypeScript sample of ${what}`).toBe(squash(sample ?? ""));
         seen.add(`${op.method} ${op.path}`);
       }
       await fullPageScreenshot(`tag-${slug(tag)}`);
@@ -232,6 +263,73 @@ describe("API docs page (npm run docs)", () => {
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached", timeout: UI_TIMEOUT });
     }
+  }, 60_000);
+
+  it("renders the client guide: every README section marked for the docs, under its own group", async () => {
+    expect(guide.length).toBeGreaterThanOrEqual(4);
+    await expectVisible(
+      page.getByText(GUIDE_GROUP, { exact: true }),
+      "the sidebar group of the client guide",
+    );
+    let text = "";
+    for (const section of guide) {
+      const what = `guide section "${section.title}"`;
+      // Two sidebar entries may share a title (the HTTP API's Authentication and the client's), not
+      // a target; the heading's own deep link ends in `#/<tag>`.
+      const link = page.locator(`a[href="/${section.tag}"]`);
+      await expectVisible(link, `the sidebar entry of ${what}`);
+      expect((await link.innerText()).trim()).toBe(section.title);
+      await link.click({ timeout: UI_TIMEOUT });
+      const container = main().locator(`[data-section-id="/${section.tag}"]`);
+      await expectVisible(container.locator("h2").filter({ hasText: exactly(section.title) }), what);
+      const body = plainText(await container.innerText());
+      const firstParagraph = section.markdown.split("\n\n").find((part) => /^[A-Za-z]/.test(part)) ?? "";
+      expect(body, `the first paragraph of ${what}`).toContain(plainText(firstParagraph).slice(0, 50));
+      for (const block of section.markdown.matchAll(/```ts\n(.+)\n/g)) {
+        expect(body, `the first line of a ts block of ${what}`).toContain(plainText(block[1] ?? ""));
+      }
+      text += body;
+    }
+    // What the HTTP reference alone never mentions: the client, its methods, pagination, errors.
+    for (const word of ["createVoiceAIClient", "listAll", "NotFoundError", "RateLimitError", "maxRetries"]) {
+      expect(text, `the client guide mentions ${word}`).toContain(word);
+    }
+    await fullPageScreenshot("client-guide");
+  }, 60_000);
+
+  it("shows the example of the action type selected in a body's schema (SMS shows SMS)", async () => {
+    const createAction = operations.find((op) => op.operationId === "createAction");
+    const getAction = operations.find((op) => op.operationId === "getAction");
+    expect(createAction && getAction, "createAction and getAction in the spec").toBeTruthy();
+    for (const [op, part] of [
+      [createAction!, "request"],
+      [getAction!, "response"],
+    ] as const) {
+      const what = `the ${part} sample of "${op.summary}"`;
+      await openFromSidebar(op.tags[0] ?? "", `tag "${op.tags[0]}"`);
+      await openFromSidebar(`${op.summary} ${op.method}`, `operation "${op.summary}"`);
+      const section = heading(op.summary).locator("xpath=ancestor::div[@id][1]");
+      if (part === "request") {
+        // The request panel opens on the TypeScript sample; the payload is the other language.
+        await section.getByRole("button", { name: "TypeScript", exact: true }).click({ timeout: UI_TIMEOUT });
+        await page.getByRole("menuitem", { name: "Payload", exact: true }).click({ timeout: UI_TIMEOUT });
+      }
+      const sample = section.locator("pre").filter({ hasText: '"actionType"' }).first();
+      await expectVisible(sample, what);
+      expect(await sample.innerText(), `${what} before a type is selected`).toContain(
+        '"actionType": "CALL_TRANSFER"',
+      );
+      const selector = section.getByRole("button", { name: "Discriminator" }).first();
+      await selector.click({ timeout: UI_TIMEOUT });
+      await page.getByRole("menuitem", { name: "SMS", exact: true }).click({ timeout: UI_TIMEOUT });
+      await expect
+        .poll(() => sample.innerText(), { timeout: UI_TIMEOUT, message: what })
+        .toContain('"actionType": "SMS"');
+      const shown = await sample.innerText();
+      expect(shown, what).toContain('"messageBody"');
+      expect(shown, what).not.toContain("CALL_TRANSFER");
+    }
+    await fullPageScreenshot("action-type-sms");
   }, 60_000);
 
   it("logs no errors and makes no request outside the file", () => {

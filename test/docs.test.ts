@@ -15,165 +15,45 @@
  * sidebar like a reader: each tag, then each of its operations. One full-page screenshot per tag
  * (and one of the overview) is saved under artifacts/docs/.
  */
-import { execFile } from "node:child_process";
-import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
-import { operations as operationTable } from "../generated/operations.js";
-import { GUIDE_GROUP, guideSections } from "../scripts/docs-bundle.js";
-import { launchChromium, type HeadlessChromium } from "./chromium.js";
+import { GUIDE_GROUP } from "../scripts/docs-bundle.js";
+import {
+  UI_TIMEOUT,
+  exactly,
+  expectVisible,
+  openDocsPage,
+  plainText,
+  slug,
+  squash,
+  type DocsPage,
+} from "./docs-page.js";
+import { codeSamples, guide, methodOf, operations, securitySchemes, spec, tags } from "./docs-spec.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const docsFile = path.join(root, "docs/index.html");
-const screenshotDir = path.join(root, "artifacts/docs");
-const VIEWPORT = { width: 1440, height: 900 };
-const UI_TIMEOUT = 15_000;
 
-interface SpecOperation {
-  operationId?: string;
-  summary?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-}
-interface SecurityScheme {
-  type: string;
-  scheme?: string;
-  description?: string;
-}
-interface Spec {
-  info: { title: string };
-  tags?: { name: string }[];
-  security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, SpecOperation>>;
-  components?: { securitySchemes?: Record<string, SecurityScheme> };
-}
-interface Operation {
-  operationId: string;
-  method: string;
-  path: string;
-  summary: string;
-  tags: string[];
-  securitySchemes: string[];
-}
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const spec = parseYaml(await readFile(path.join(root, "openapi/voice-ai.yaml"), "utf8")) as Spec;
-const tags = (spec.tags ?? []).map((tag) => tag.name);
-const securitySchemes = spec.components?.securitySchemes ?? {};
-const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.includes(method))
-    .map(([method, op]) => ({
-      method,
-      path: route,
-      operationId: op.operationId ?? "",
-      summary: op.summary ?? "",
-      tags: op.tags ?? [],
-      securitySchemes: [...new Set((op.security ?? spec.security ?? []).flatMap((req) => Object.keys(req)))],
-    })),
-);
-
-/** The client's TypeScript sample of each operation, and the README sections of the client guide. */
-const codeSamples = JSON.parse(
-  await readFile(path.join(root, "generated/code-samples.json"), "utf8"),
-) as Record<string, string>;
-const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
-const methodOf = (operationId: string): { group: string; name: string } | undefined =>
-  (operationTable as Record<string, { group: string; name: string }>)[operationId];
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const exactly = (text: string): RegExp => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-/** Markdown source reduced to the text a reader sees: no code ticks or emphasis marks, one space between words. */
-const plainText = (markdown: string): string => markdown.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
-/** Code as shown, compared without its whitespace (the page may wrap or re-indent it). */
-const squash = (code: string): string => code.replace(/\s+/g, "");
-
-let browser: HeadlessChromium | undefined;
+let docs: DocsPage | undefined;
 let page: Page;
-const consoleErrors: string[] = [];
-const pageErrors: string[] = [];
-const outsideRequests: string[] = [];
-
-/** Throws unless the locator becomes visible; the message names what was expected. */
-async function expectVisible(locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  } catch (error) {
-    throw new Error(`${what} is not visible on the docs page: ${(error as Error).message.split("\n")[0]}`);
-  }
-  expect(await locator.isVisible(), what).toBe(true);
-}
-
-async function fullPageScreenshot(name: string): Promise<void> {
-  const file = path.join(screenshotDir, `${name}.png`);
-  // Redoc 3 styles its sections `content-visibility: auto`, which Chromium leaves unpainted (blank)
-  // outside the viewport of a full-page capture; paint everything for the screenshot.
-  const style = await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky sidebar is drawn where the page is scrolled
-  await page.screenshot({ path: file, fullPage: true });
-  await style.evaluate((node) => node.parentNode?.removeChild(node));
-  console.log(`docs screenshot: ${file}`);
-}
-
 const main = (): Locator => page.getByRole("main");
 const sidebarLink = (name: string): Locator => page.getByRole("link", { name, exact: true });
-const heading = (text: string): Locator =>
-  main()
-    .locator("h2")
-    .filter({ hasText: exactly(text) });
-
-/** Clicks a sidebar entry, failing with a readable message when the sidebar does not show it. */
-async function openFromSidebar(name: string, what: string): Promise<void> {
-  const link = sidebarLink(name);
-  await expectVisible(link, `the sidebar entry of ${what}`);
-  await link.click({ timeout: UI_TIMEOUT });
-}
+const heading = (text: string): Locator => docs!.heading(text);
+const openFromSidebar = (name: string, what: string): Promise<void> => docs!.openFromSidebar(name, what);
+const fullPageScreenshot = (name: string): Promise<void> => docs!.screenshot(name);
 
 beforeAll(async () => {
-  // Build exactly what `npm run docs` builds, from scratch, so a stale page cannot pass.
-  await rm(docsFile, { force: true });
-  let started = performance.now();
-  await promisify(execFile)("npm", ["run", "--silent", "docs"], { cwd: root, timeout: 120_000 });
-  console.log(`npm run docs: ${Math.round(performance.now() - started)} ms`);
-  expect((await stat(docsFile)).size).toBeGreaterThan(0);
-  await mkdir(screenshotDir, { recursive: true });
-
-  started = performance.now();
-  browser = await launchChromium({ viewport: VIEWPORT });
-  const { context } = browser;
-  // The page has to be self-contained: record and fail anything that leaves the file system.
-  const local = (url: string): boolean => /^(file|data|blob):/.test(url);
-  context.on("request", (request) => {
-    if (!local(request.url())) outsideRequests.push(`${request.method()} ${request.url()}`);
-  });
-  await context.route("**/*", (route) =>
-    local(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
-  );
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("websocket", (socket) => outsideRequests.push(`WebSocket ${socket.url()}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-
-  await page.goto(pathToFileURL(docsFile).href, { waitUntil: "load" });
-  await expectVisible(main().locator("h1").filter({ hasText: spec.info.title }), "the API title");
-  console.log(`Chromium start and page load: ${Math.round(performance.now() - started)} ms`);
+  docs = await openDocsPage(spec.info.title);
+  page = docs.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await docs?.close();
 }, 30_000);
 
 describe("API docs page (npm run docs)", () => {
   it("runs in the Chromium that npm installed (@sparticuz/chromium), not a system browser", async () => {
-    expect(browser?.executablePath).toContain(path.join(root, "node_modules", ".cache"));
-    const major = browser?.packageVersion.split(".")[0];
+    expect(docs?.browser.executablePath).toContain(path.join(root, "node_modules", ".cache"));
+    const major = docs?.browser.packageVersion.split(".")[0];
     expect(major).toMatch(/^\d+$/);
     expect(await page.evaluate(() => navigator.userAgent)).toContain(`HeadlessChrome/${major}.`);
   });
@@ -333,8 +213,8 @@ describe("API docs page (npm run docs)", () => {
   }, 60_000);
 
   it("logs no errors and makes no request outside the file", () => {
-    expect(outsideRequests, "requests to non-file URLs (the page must be self-contained)").toEqual([]);
-    expect(pageErrors, "uncaught page errors").toEqual([]);
-    expect(consoleErrors, "console errors").toEqual([]);
+    expect(docs?.outsideRequests, "requests to non-file URLs (the page must be self-contained)").toEqual([]);
+    expect(docs?.pageErrors, "uncaught page errors").toEqual([]);
+    expect(docs?.consoleErrors, "console errors").toEqual([]);
   });
 });

@@ -228,6 +228,7 @@ const steps: Step[] = [
   },
   {
     name: "tsc: README.md ts blocks and the docs' code samples (node16, bundler)",
+    static: true,
     run: async () => {
       const snippets = await projectSnippets();
       const { errors } = await compileSnippets(tmp, snippets);

@@ -929,7 +929,22 @@ export interface components {
        */
       name: string;
     };
-    /** @description A request for a call transfer action. */
+    /**
+     * @description A request for a call transfer action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "CALL_TRANSFER",
+     *       "name": "Transfer to Manager",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When the caller asks to speak to a manager",
+     *         "transferToType": "number",
+     *         "transferToValue": "+12345678901",
+     *         "triggerMessage": "Let me transfer you to a manager right away",
+     *         "hearWhisperMessage": true
+     *       }
+     *     }
+     */
     CallTransferActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["CallTransferActionConfig"] & {
         /**
@@ -938,7 +953,24 @@ export interface components {
          */
         actionType: "CALL_TRANSFER";
       };
-    /** @description A request for a post-call data extraction action. */
+    /**
+     * @description A request for a post-call data extraction action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "DATA_EXTRACTION",
+     *       "name": "Extract Phone Number",
+     *       "actionParameters": {
+     *         "contactFieldId": "507f1f77bcf86cd799439011",
+     *         "description": "Caller's phone number",
+     *         "examples": [
+     *           "+1234567890",
+     *           "+9876543210"
+     *         ],
+     *         "overwriteExistingValue": false
+     *       }
+     *     }
+     */
     DataExtractionActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["DataExtractionActionConfig"] & {
         /**
@@ -947,7 +979,24 @@ export interface components {
          */
         actionType: "DATA_EXTRACTION";
       };
-    /** @description A request for an in-call data extraction action. */
+    /**
+     * @description A request for an in-call data extraction action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "IN_CALL_DATA_EXTRACTION",
+     *       "name": "Extract Email During Call",
+     *       "actionParameters": {
+     *         "contactFieldId": "507f1f77bcf86cd799439025",
+     *         "description": "Customer's email address",
+     *         "examples": [
+     *           "john@example.com",
+     *           "jane@company.com"
+     *         ],
+     *         "overwriteExistingValue": true
+     *       }
+     *     }
+     */
     InCallDataExtractionActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["InCallDataExtractionActionConfig"] & {
         /**
@@ -956,7 +1005,20 @@ export interface components {
          */
         actionType: "IN_CALL_DATA_EXTRACTION";
       };
-    /** @description A request for a workflow trigger action. */
+    /**
+     * @description A request for a workflow trigger action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "WORKFLOW_TRIGGER",
+     *       "name": "Start Follow-up Workflow",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller requests a quote",
+     *         "triggerMessage": "Let me start that process for you",
+     *         "workflowId": "507f1f77bcf86cd799439011"
+     *       }
+     *     }
+     */
     WorkflowTriggerActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["WorkflowTriggerActionConfig"] & {
         /**
@@ -965,7 +1027,20 @@ export interface components {
          */
         actionType: "WORKFLOW_TRIGGER";
       };
-    /** @description A request for an SMS action. */
+    /**
+     * @description A request for an SMS action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "SMS",
+     *       "name": "Send SMS Confirmation",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller asks for booking confirmation",
+     *         "triggerMessage": "I'll send you a confirmation text",
+     *         "messageBody": "Your appointment is confirmed for tomorrow at 2 PM"
+     *       }
+     *     }
+     */
     SmsActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["SmsActionConfig"] & {
         /**
@@ -974,7 +1049,21 @@ export interface components {
          */
         actionType: "SMS";
       };
-    /** @description A request for an appointment booking action. */
+    /**
+     * @description A request for an appointment booking action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "APPOINTMENT_BOOKING",
+     *       "name": "Book Consultation",
+     *       "actionParameters": {
+     *         "calendarId": "507f1f77bcf86cd799439011",
+     *         "daysOfOfferingDates": 3,
+     *         "slotsPerDay": 3,
+     *         "hoursBetweenSlots": 1
+     *       }
+     *     }
+     */
     AppointmentBookingActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["AppointmentBookingActionConfig"] & {
         /**
@@ -983,7 +1072,43 @@ export interface components {
          */
         actionType: "APPOINTMENT_BOOKING";
       };
-    /** @description A request for a custom API call action. */
+    /**
+     * @description A request for a custom API call action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "CUSTOM_ACTION",
+     *       "name": "Check Order Status",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller provides order number",
+     *         "triggerMessage": "Let me check that order status",
+     *         "apiDetails": {
+     *           "url": "https://api.example.com/orders",
+     *           "method": "GET",
+     *           "authenticationRequired": true,
+     *           "authenticationValue": "token123",
+     *           "headers": [
+     *             {
+     *               "key": "id",
+     *               "value": "1234567890"
+     *             }
+     *           ],
+     *           "parameters": [
+     *             {
+     *               "name": "orderId",
+     *               "description": "Order ID to look up",
+     *               "type": "string",
+     *               "example": "ORD-12345"
+     *             }
+     *           ]
+     *         },
+     *         "selectedPaths": [
+     *           "data.orderId",
+     *           "status"
+     *         ]
+     *       }
+     *     }
+     */
     CustomActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["CustomActionConfig"] & {
         /**
@@ -992,7 +1117,19 @@ export interface components {
          */
         actionType: "CUSTOM_ACTION";
       };
-    /** @description A request for a knowledge-base lookup action. */
+    /**
+     * @description A request for a knowledge-base lookup action.
+     * @example {
+     *       "agentId": "507f1f77bcf86cd799439011",
+     *       "locationId": "507f1f77bcf86cd799439012",
+     *       "actionType": "KNOWLEDGE_BASE",
+     *       "name": "Query Product Info",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller asks about pricing",
+     *         "knowledgeBaseId": "507f1f77bcf86cd799439011"
+     *       }
+     *     }
+     */
     KnowledgeBaseActionRequest: components["schemas"]["ActionRequestFields"] &
       components["schemas"]["KnowledgeBaseActionConfig"] & {
         /**
@@ -1027,7 +1164,21 @@ export interface components {
        */
       name: string;
     };
-    /** @description A stored action of type CALL_TRANSFER. */
+    /**
+     * @description A stored action of type CALL_TRANSFER.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "CALL_TRANSFER",
+     *       "name": "Transfer to Manager",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When the caller asks to speak to a manager",
+     *         "transferToType": "number",
+     *         "transferToValue": "+12345678901",
+     *         "triggerMessage": "Let me transfer you to a manager right away",
+     *         "hearWhisperMessage": true
+     *       }
+     *     }
+     */
     CallTransferAction: components["schemas"]["ActionFields"] &
       components["schemas"]["CallTransferActionConfig"] & {
         /**
@@ -1036,7 +1187,23 @@ export interface components {
          */
         actionType: "CALL_TRANSFER";
       };
-    /** @description A stored action of type DATA_EXTRACTION. */
+    /**
+     * @description A stored action of type DATA_EXTRACTION.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "DATA_EXTRACTION",
+     *       "name": "Extract Phone Number",
+     *       "actionParameters": {
+     *         "contactFieldId": "507f1f77bcf86cd799439011",
+     *         "description": "Caller's phone number",
+     *         "examples": [
+     *           "+1234567890",
+     *           "+9876543210"
+     *         ],
+     *         "overwriteExistingValue": false
+     *       }
+     *     }
+     */
     DataExtractionAction: components["schemas"]["ActionFields"] &
       components["schemas"]["DataExtractionActionConfig"] & {
         /**
@@ -1045,7 +1212,23 @@ export interface components {
          */
         actionType: "DATA_EXTRACTION";
       };
-    /** @description A stored action of type IN_CALL_DATA_EXTRACTION. */
+    /**
+     * @description A stored action of type IN_CALL_DATA_EXTRACTION.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "IN_CALL_DATA_EXTRACTION",
+     *       "name": "Extract Email During Call",
+     *       "actionParameters": {
+     *         "contactFieldId": "507f1f77bcf86cd799439025",
+     *         "description": "Customer's email address",
+     *         "examples": [
+     *           "john@example.com",
+     *           "jane@company.com"
+     *         ],
+     *         "overwriteExistingValue": true
+     *       }
+     *     }
+     */
     InCallDataExtractionAction: components["schemas"]["ActionFields"] &
       components["schemas"]["InCallDataExtractionActionConfig"] & {
         /**
@@ -1054,7 +1237,19 @@ export interface components {
          */
         actionType: "IN_CALL_DATA_EXTRACTION";
       };
-    /** @description A stored action of type WORKFLOW_TRIGGER. */
+    /**
+     * @description A stored action of type WORKFLOW_TRIGGER.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "WORKFLOW_TRIGGER",
+     *       "name": "Start Follow-up Workflow",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller requests a quote",
+     *         "triggerMessage": "Let me start that process for you",
+     *         "workflowId": "507f1f77bcf86cd799439011"
+     *       }
+     *     }
+     */
     WorkflowTriggerAction: components["schemas"]["ActionFields"] &
       components["schemas"]["WorkflowTriggerActionConfig"] & {
         /**
@@ -1063,7 +1258,19 @@ export interface components {
          */
         actionType: "WORKFLOW_TRIGGER";
       };
-    /** @description A stored action of type SMS. */
+    /**
+     * @description A stored action of type SMS.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "SMS",
+     *       "name": "Send SMS Confirmation",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller asks for booking confirmation",
+     *         "triggerMessage": "I'll send you a confirmation text",
+     *         "messageBody": "Your appointment is confirmed for tomorrow at 2 PM"
+     *       }
+     *     }
+     */
     SmsAction: components["schemas"]["ActionFields"] &
       components["schemas"]["SmsActionConfig"] & {
         /**
@@ -1072,7 +1279,20 @@ export interface components {
          */
         actionType: "SMS";
       };
-    /** @description A stored action of type APPOINTMENT_BOOKING. */
+    /**
+     * @description A stored action of type APPOINTMENT_BOOKING.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "APPOINTMENT_BOOKING",
+     *       "name": "Book Consultation",
+     *       "actionParameters": {
+     *         "calendarId": "507f1f77bcf86cd799439011",
+     *         "daysOfOfferingDates": 3,
+     *         "slotsPerDay": 3,
+     *         "hoursBetweenSlots": 1
+     *       }
+     *     }
+     */
     AppointmentBookingAction: components["schemas"]["ActionFields"] &
       components["schemas"]["AppointmentBookingActionConfig"] & {
         /**
@@ -1081,7 +1301,42 @@ export interface components {
          */
         actionType: "APPOINTMENT_BOOKING";
       };
-    /** @description A stored action of type CUSTOM_ACTION. */
+    /**
+     * @description A stored action of type CUSTOM_ACTION.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "CUSTOM_ACTION",
+     *       "name": "Check Order Status",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller provides order number",
+     *         "triggerMessage": "Let me check that order status",
+     *         "apiDetails": {
+     *           "url": "https://api.example.com/orders",
+     *           "method": "GET",
+     *           "authenticationRequired": true,
+     *           "authenticationValue": "token123",
+     *           "headers": [
+     *             {
+     *               "key": "id",
+     *               "value": "1234567890"
+     *             }
+     *           ],
+     *           "parameters": [
+     *             {
+     *               "name": "orderId",
+     *               "description": "Order ID to look up",
+     *               "type": "string",
+     *               "example": "ORD-12345"
+     *             }
+     *           ]
+     *         },
+     *         "selectedPaths": [
+     *           "data.orderId",
+     *           "status"
+     *         ]
+     *       }
+     *     }
+     */
     CustomAction: components["schemas"]["ActionFields"] &
       components["schemas"]["CustomActionConfig"] & {
         /**
@@ -1090,7 +1345,18 @@ export interface components {
          */
         actionType: "CUSTOM_ACTION";
       };
-    /** @description A stored action of type KNOWLEDGE_BASE. */
+    /**
+     * @description A stored action of type KNOWLEDGE_BASE.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "actionType": "KNOWLEDGE_BASE",
+     *       "name": "Query Product Info",
+     *       "actionParameters": {
+     *         "triggerPrompt": "When caller asks about pricing",
+     *         "knowledgeBaseId": "507f1f77bcf86cd799439011"
+     *       }
+     *     }
+     */
     KnowledgeBaseAction: components["schemas"]["ActionFields"] &
       components["schemas"]["KnowledgeBaseActionConfig"] & {
         /**
@@ -2137,9 +2403,15 @@ export interface operations {
         sortBy?: components["schemas"]["CallLogSortField"];
         /** @description Sort direction; only used together with `sortBy`. */
         sort?: components["schemas"]["SortDirection"];
-        /** @description Number of the page to return, starting at 1. */
+        /**
+         * @description Number of the page to return, starting at 1.
+         * @example 1
+         */
         page?: number;
-        /** @description Number of call logs on a page, at most 50. */
+        /**
+         * @description Number of call logs on a page, at most 50.
+         * @example 10
+         */
         pageSize?: number;
       };
       header: {

@@ -1,20 +1,43 @@
 /**
- * Renders openapi/voice-ai.yaml into docs/index.html, one self-contained page: Redocly
- * inlines its renderer (--inlineBundle), and the two logo images it still links from its CDN
- * are replaced by inline SVGs, so the page loads nothing from the network.
+ * Renders the API docs into docs/index.html, one self-contained page: Redocly inlines its
+ * renderer (--inlineBundle), and the two logo images it still links from its CDN are replaced by
+ * inline SVGs, so the page loads nothing from the network. What it renders is a copy of
+ * openapi/voice-ai.yaml with the client's code samples and guide added (scripts/docs-bundle.ts);
+ * the spec itself is not changed.
  */
 import { execFileSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { bundleForDocs, guideSections } from "./docs-bundle.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const output = path.join(root, "docs/index.html");
 
-execFileSync(
-  path.join(root, "node_modules/.bin/redocly"),
-  ["build-docs", "openapi/voice-ai.yaml", "--output", output, "--inlineBundle"],
-  { cwd: root, stdio: "inherit" },
-);
+const spec = parseYaml(await readFile(path.join(root, "openapi/voice-ai.yaml"), "utf8")) as Parameters<
+  typeof bundleForDocs
+>[0];
+const samples = JSON.parse(await readFile(path.join(root, "generated/code-samples.json"), "utf8")) as Record<
+  string,
+  string
+>;
+const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
+const bundled = bundleForDocs(spec, samples, guide);
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), "voice-ai-docs-"));
+try {
+  const copy = path.join(tmp, "voice-ai.json");
+  await writeFile(copy, JSON.stringify(bundled));
+  // Run from the repository, so that redocly.yaml (telemetry off, code-sample languages) applies.
+  execFileSync(
+    path.join(root, "node_modules/.bin/redocly"),
+    ["build-docs", copy, "--output", output, "--inlineBundle"],
+    { cwd: root, stdio: "inherit" },
+  );
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
 
 const textLogo = (width: number, text: string): string =>
   "data:image/svg+xml," +

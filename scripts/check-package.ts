@@ -8,7 +8,8 @@
  * 5. npm install of the packed tarball into a temp project, then from it:
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
- *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries.
+ *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries;
+ *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the issue's 6 KiB goal is not met
  *    (our code alone is ~7.3 KiB, openapi-fetch ~2.6 KiB: `npm run bench:size`) and the distance
@@ -24,7 +25,18 @@ import path from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { SIZE_GOAL_BYTES, formatModules, measureBundle } from "./bundle-size.js";
-import { AGENT, bin, root, run, startMockServer, withoutNpmNoise, type RunResult } from "./package-lib.js";
+import { countByFile, projectSnippets } from "./check-snippets.js";
+import {
+  AGENT,
+  bin,
+  installPackedPackage,
+  root,
+  run,
+  startMockServer,
+  withoutNpmNoise,
+  type RunResult,
+} from "./package-lib.js";
+import { compileSnippets } from "./snippets.js";
 
 /** The enforced ceiling: today's size plus a little room, so that growth fails the check. */
 const SIZE_BUDGET_BYTES = 9_600;
@@ -170,32 +182,8 @@ const steps: Step[] = [
     critical: true,
     run: async () => {
       tmp = await mkdtemp(path.join(os.tmpdir(), "voice-ai-consumer-"));
-      const packed = expectOk(
-        await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", tmp]),
-        "npm pack",
-      );
-      const [info] = JSON.parse(packed.stdout) as { filename: string }[];
-      tarball = path.join(tmp, info!.filename);
-      await writeFile(
-        path.join(tmp, "package.json"),
-        JSON.stringify({ name: "consumer", private: true }, null, 2),
-      );
-      const installed = expectOk(
-        await run(
-          "npm",
-          [
-            "install",
-            tarball,
-            "--no-audit",
-            "--no-fund",
-            "--no-package-lock",
-            "--ignore-scripts",
-            "--prefer-offline",
-          ],
-          { cwd: tmp, timeoutMs: 240_000 },
-        ),
-        "npm install",
-      );
+      const installed = await installPackedPackage(tmp).catch((error: Error) => fail(error.message));
+      tarball = installed.tarball;
       const pkg = JSON.parse(
         await readFile(path.join(tmp, "node_modules/highlevel-voice-ai/package.json"), "utf8"),
       ) as { dependencies?: Record<string, string> };
@@ -246,6 +234,16 @@ const steps: Step[] = [
         }),
       );
       return "no errors, skipLibCheck off";
+    },
+  },
+  {
+    name: "tsc: README.md ts blocks and the docs' code samples (node16, bundler)",
+    static: true,
+    run: async () => {
+      const snippets = await projectSnippets();
+      const { errors } = await compileSnippets(tmp, snippets);
+      if (errors.length > 0) fail(`${errors.length} compile errors:\n${errors.join("\n")}`);
+      return `${snippets.length} snippets compile (${countByFile(snippets)})`;
     },
   },
   {

@@ -5,7 +5,8 @@
  *                  parameter goes, group and method names), read from the same spec
  *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
  *                  responses, read by the validators of src/validate/
- * Both are formatted with prettier, so the output is byte-for-byte deterministic.
+ *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
+ * All are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
  */
@@ -17,6 +18,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { createConfig } from "@redocly/openapi-core";
 import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
+import { buildCodeSamples } from "./code-samples.js";
 import {
   buildOperationTable,
   readApiFacts,
@@ -52,6 +54,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
   const validationSource = header + "\n" + renderValidationTable(buildValidationTable(spec));
+  const codeSamples = JSON.stringify(await buildCodeSamples(spec, table));
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -60,6 +63,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["schema.ts", schemaSource],
     ["operations.ts", operationsSource],
     ["validation.ts", validationSource],
+    ["code-samples.json", codeSamples],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });

@@ -1,11 +1,13 @@
 /**
- * Helpers shared by scripts/check-package.ts, scripts/bench-package.ts and
- * scripts/node-matrix.ts: running commands without blocking the event loop (a local server may
- * be answering the child), and a loopback mock of the few routes they call.
+ * Helpers shared by scripts/check-package.ts, scripts/check-snippets.ts, scripts/bench-package.ts
+ * and scripts/node-matrix.ts: running commands without blocking the event loop (a local server may
+ * be answering the child), installing the packed package into a temp project, and a loopback mock
+ * of the few routes they call.
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -124,4 +126,40 @@ export async function startMockServer(options: { record?: boolean } = {}): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * `npm pack`s this repository into `dir` and installs the tarball there, in a fresh project, as a
+ * user would (no lock file, no install scripts). Throws with npm's output when either fails.
+ */
+export async function installPackedPackage(dir: string): Promise<{ tarball: string; ms: number }> {
+  const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir]);
+  if (packed.code !== 0)
+    throw new Error(`npm pack exited with ${packed.code}\n${withoutNpmNoise(packed.stderr)}`);
+  const [info] = JSON.parse(packed.stdout) as { filename: string }[];
+  if (!info) throw new Error("npm pack printed no package");
+  const tarball = path.join(dir, info.filename);
+  await writeFile(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: "consumer", private: true }, null, 2),
+  );
+  const installed = await run(
+    "npm",
+    [
+      "install",
+      tarball,
+      "--no-audit",
+      "--no-fund",
+      "--no-package-lock",
+      "--ignore-scripts",
+      "--prefer-offline",
+    ],
+    { cwd: dir, timeoutMs: 240_000 },
+  );
+  if (installed.code !== 0) {
+    throw new Error(
+      `npm install exited with ${installed.code}\n${withoutNpmNoise(installed.stdout)}\n${withoutNpmNoise(installed.stderr)}`,
+    );
+  }
+  return { tarball, ms: installed.ms };
 }

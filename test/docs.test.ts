@@ -1,168 +1,63 @@
 /**
  * The rendered API docs: builds docs/index.html with `npm run docs` (Redocly's build-docs, Redoc 3)
- * and opens it from the file system in headless Chromium. Every tag and every operation of
- * openapi/voice-ai.yaml must be rendered, with the security scheme each operation needs; the page
- * must log no errors and must be self-contained: every request to anything but a file:, data: or
- * blob: URL is blocked and fails the test (the docs have to work offline).
+ * and opens it from the file system in headless Chromium (the build npm installs, see
+ * test/chromium.ts). Every tag and every operation of openapi/voice-ai.yaml must be rendered, with
+ * the security scheme each operation needs; the page must log no errors and must be self-contained:
+ * every request to anything but a file:, data: or blob: URL is blocked and fails the test (the docs
+ * have to work offline).
+ *
+ * The page documents the client too: each operation's TypeScript sample (generated/code-samples.json)
+ * must be shown as generated, the client guide (README sections marked for the docs) must render, and
+ * selecting SMS in an action body's type selector must show an SMS example.
  *
  * Redoc 3 renders the overview and the tag list, and the operations of one tag at a time (the tag
  * the address points at), mounting sections as they scroll into view. So the test walks the
  * sidebar like a reader: each tag, then each of its operations. One full-page screenshot per tag
  * (and one of the overview) is saved under artifacts/docs/.
  */
-import { execFile } from "node:child_process";
-import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
+import { GUIDE_GROUP } from "../scripts/docs-bundle.js";
+import {
+  UI_TIMEOUT,
+  exactly,
+  expectVisible,
+  openDocsPage,
+  plainText,
+  slug,
+  squash,
+  type DocsPage,
+} from "./docs-page.js";
+import { codeSamples, guide, methodOf, operations, securitySchemes, spec, tags } from "./docs-spec.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const docsFile = path.join(root, "docs/index.html");
-const screenshotDir = path.join(root, "artifacts/docs");
-const CHROMIUM = "/usr/bin/chromium";
-const VIEWPORT = { width: 1440, height: 900 };
-const UI_TIMEOUT = 15_000;
 
-interface SpecOperation {
-  summary?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-}
-interface SecurityScheme {
-  type: string;
-  scheme?: string;
-  description?: string;
-}
-interface Spec {
-  info: { title: string };
-  tags?: { name: string }[];
-  security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, SpecOperation>>;
-  components?: { securitySchemes?: Record<string, SecurityScheme> };
-}
-interface Operation {
-  method: string;
-  path: string;
-  summary: string;
-  tags: string[];
-  securitySchemes: string[];
-}
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const spec = parseYaml(await readFile(path.join(root, "openapi/voice-ai.yaml"), "utf8")) as Spec;
-const tags = (spec.tags ?? []).map((tag) => tag.name);
-const securitySchemes = spec.components?.securitySchemes ?? {};
-const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.includes(method))
-    .map(([method, op]) => ({
-      method,
-      path: route,
-      summary: op.summary ?? "",
-      tags: op.tags ?? [],
-      securitySchemes: [...new Set((op.security ?? spec.security ?? []).flatMap((req) => Object.keys(req)))],
-    })),
-);
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const exactly = (text: string): RegExp => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-/** Markdown source reduced to the text a reader sees: no code ticks or emphasis marks, one space between words. */
-const plainText = (markdown: string): string => markdown.replace(/[`*_]/g, "").replace(/\s+/g, " ").trim();
-
-let browser: Browser | undefined;
+let docs: DocsPage | undefined;
 let page: Page;
-const consoleErrors: string[] = [];
-const pageErrors: string[] = [];
-const outsideRequests: string[] = [];
-
-/** Throws unless the locator becomes visible; the message names what was expected. */
-async function expectVisible(locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  } catch (error) {
-    throw new Error(`${what} is not visible on the docs page: ${(error as Error).message.split("\n")[0]}`);
-  }
-  expect(await locator.isVisible(), what).toBe(true);
-}
-
-async function fullPageScreenshot(name: string): Promise<void> {
-  const file = path.join(screenshotDir, `${name}.png`);
-  // Redoc 3 styles its sections `content-visibility: auto`, which Chromium leaves unpainted (blank)
-  // outside the viewport of a full-page capture; paint everything for the screenshot.
-  const style = await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky sidebar is drawn where the page is scrolled
-  await page.screenshot({ path: file, fullPage: true });
-  await style.evaluate((node) => node.parentNode?.removeChild(node));
-  console.log(`docs screenshot: ${file}`);
-}
-
 const main = (): Locator => page.getByRole("main");
 const sidebarLink = (name: string): Locator => page.getByRole("link", { name, exact: true });
-const heading = (text: string): Locator =>
-  main()
-    .locator("h2")
-    .filter({ hasText: exactly(text) });
-
-/** Clicks a sidebar entry, failing with a readable message when the sidebar does not show it. */
-async function openFromSidebar(name: string, what: string): Promise<void> {
-  const link = sidebarLink(name);
-  await expectVisible(link, `the sidebar entry of ${what}`);
-  await link.click({ timeout: UI_TIMEOUT });
-}
+const heading = (text: string): Locator => docs!.heading(text);
+const openFromSidebar = (name: string, what: string): Promise<void> => docs!.openFromSidebar(name, what);
+const fullPageScreenshot = (name: string): Promise<void> => docs!.screenshot(name);
 
 beforeAll(async () => {
-  // Build exactly what `npm run docs` builds, from scratch, so a stale page cannot pass.
-  await rm(docsFile, { force: true });
-  let started = performance.now();
-  await promisify(execFile)("npm", ["run", "--silent", "docs"], { cwd: root, timeout: 120_000 });
-  console.log(`npm run docs: ${Math.round(performance.now() - started)} ms`);
-  expect((await stat(docsFile)).size).toBeGreaterThan(0);
-  await mkdir(screenshotDir, { recursive: true });
-
-  started = performance.now();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
-  // The page has to be self-contained: record and fail anything that leaves the file system.
-  const local = (url: string): boolean => /^(file|data|blob):/.test(url);
-  context.on("request", (request) => {
-    if (!local(request.url())) outsideRequests.push(`${request.method()} ${request.url()}`);
-  });
-  await context.route("**/*", (route) =>
-    local(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
-  );
-  page = await context.newPage();
-  page.on("websocket", (socket) => outsideRequests.push(`WebSocket ${socket.url()}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-
-  await page.goto(pathToFileURL(docsFile).href, { waitUntil: "load" });
-  await expectVisible(main().locator("h1").filter({ hasText: spec.info.title }), "the API title");
-  console.log(`Chromium start and page load: ${Math.round(performance.now() - started)} ms`);
+  docs = await openDocsPage(spec.info.title);
+  page = docs.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await docs?.close();
 }, 30_000);
 
 describe("API docs page (npm run docs)", () => {
+  it("runs in the Chromium that npm installed (@sparticuz/chromium), not a system browser", async () => {
+    expect(docs?.browser.executablePath).toContain(path.join(root, "node_modules", ".cache"));
+    const major = docs?.browser.packageVersion.split(".")[0];
+    expect(major).toMatch(/^\d+$/);
+    expect(await page.evaluate(() => navigator.userAgent)).toContain(`HeadlessChrome/${major}.`);
+  });
+
   it("reads the operations, tags and security schemes from the spec", () => {
     // The issue lists 11 operations; more may come, but a parse that finds none must not pass.
     expect(operations.length).toBeGreaterThanOrEqual(11);
@@ -201,6 +96,18 @@ describe("API docs page (npm run docs)", () => {
         for (const scheme of op.securitySchemes) {
           await expectVisible(section.getByText(scheme).first(), `security scheme "${scheme}" of ${what}`);
         }
+        // The TypeScript sample of this client, shown first in the panel beside the operation.
+        const sample = codeSamples[op.operationId];
+        const method = methodOf(op.operationId);
+        expect(sample, `the code sample of ${what}`).toBeDefined();
+        expect(method, `the client method of ${what}`).toBeDefined();
+        const code = section.locator("pre").filter({ hasText: "createVoiceAIClient" }).first();
+        await expectVisible(code, `the TypeScript sample of ${what}`);
+        const shown = await code.innerText();
+        expect(shown, `the TypeScript sample of ${what}`).toContain(
+          `voiceAI.${method?.group}.${method?.name}(`,
+        );
+        expect(squash(shown), `the TypeScript sample of ${what}`).toBe(squash(sample ?? ""));
         seen.add(`${op.method} ${op.path}`);
       }
       await fullPageScreenshot(`tag-${slug(tag)}`);
@@ -238,9 +145,76 @@ describe("API docs page (npm run docs)", () => {
     }
   }, 60_000);
 
+  it("renders the client guide: every README section marked for the docs, under its own group", async () => {
+    expect(guide.length).toBeGreaterThanOrEqual(4);
+    await expectVisible(
+      page.getByText(GUIDE_GROUP, { exact: true }),
+      "the sidebar group of the client guide",
+    );
+    let text = "";
+    for (const section of guide) {
+      const what = `guide section "${section.title}"`;
+      // Two sidebar entries may share a title (the HTTP API's Authentication and the client's), not
+      // a target; the heading's own deep link ends in `#/<tag>`.
+      const link = page.locator(`a[href="/${section.tag}"]`);
+      await expectVisible(link, `the sidebar entry of ${what}`);
+      expect((await link.innerText()).trim()).toBe(section.title);
+      await link.click({ timeout: UI_TIMEOUT });
+      const container = main().locator(`[data-section-id="/${section.tag}"]`);
+      await expectVisible(container.locator("h2").filter({ hasText: exactly(section.title) }), what);
+      const body = plainText(await container.innerText());
+      const firstParagraph = section.markdown.split("\n\n").find((part) => /^[A-Za-z]/.test(part)) ?? "";
+      expect(body, `the first paragraph of ${what}`).toContain(plainText(firstParagraph).slice(0, 50));
+      for (const block of section.markdown.matchAll(/```ts\n(.+)\n/g)) {
+        expect(body, `the first line of a ts block of ${what}`).toContain(plainText(block[1] ?? ""));
+      }
+      text += body;
+    }
+    // What the HTTP reference alone never mentions: the client, its methods, pagination, errors.
+    for (const word of ["createVoiceAIClient", "listAll", "NotFoundError", "RateLimitError", "maxRetries"]) {
+      expect(text, `the client guide mentions ${word}`).toContain(word);
+    }
+    await fullPageScreenshot("client-guide");
+  }, 60_000);
+
+  it("shows the example of the action type selected in a body's schema (SMS shows SMS)", async () => {
+    const createAction = operations.find((op) => op.operationId === "createAction");
+    const getAction = operations.find((op) => op.operationId === "getAction");
+    expect(createAction && getAction, "createAction and getAction in the spec").toBeTruthy();
+    for (const [op, part] of [
+      [createAction!, "request"],
+      [getAction!, "response"],
+    ] as const) {
+      const what = `the ${part} sample of "${op.summary}"`;
+      await openFromSidebar(op.tags[0] ?? "", `tag "${op.tags[0]}"`);
+      await openFromSidebar(`${op.summary} ${op.method}`, `operation "${op.summary}"`);
+      const section = heading(op.summary).locator("xpath=ancestor::div[@id][1]");
+      if (part === "request") {
+        // The request panel opens on the TypeScript sample; the payload is the other language.
+        await section.getByRole("button", { name: "TypeScript", exact: true }).click({ timeout: UI_TIMEOUT });
+        await page.getByRole("menuitem", { name: "Payload", exact: true }).click({ timeout: UI_TIMEOUT });
+      }
+      const sample = section.locator("pre").filter({ hasText: '"actionType"' }).first();
+      await expectVisible(sample, what);
+      expect(await sample.innerText(), `${what} before a type is selected`).toContain(
+        '"actionType": "CALL_TRANSFER"',
+      );
+      const selector = section.getByRole("button", { name: "Discriminator" }).first();
+      await selector.click({ timeout: UI_TIMEOUT });
+      await page.getByRole("menuitem", { name: "SMS", exact: true }).click({ timeout: UI_TIMEOUT });
+      await expect
+        .poll(() => sample.innerText(), { timeout: UI_TIMEOUT, message: what })
+        .toContain('"actionType": "SMS"');
+      const shown = await sample.innerText();
+      expect(shown, what).toContain('"messageBody"');
+      expect(shown, what).not.toContain("CALL_TRANSFER");
+    }
+    await fullPageScreenshot("action-type-sms");
+  }, 60_000);
+
   it("logs no errors and makes no request outside the file", () => {
-    expect(outsideRequests, "requests to non-file URLs (the page must be self-contained)").toEqual([]);
-    expect(pageErrors, "uncaught page errors").toEqual([]);
-    expect(consoleErrors, "console errors").toEqual([]);
+    expect(docs?.outsideRequests, "requests to non-file URLs (the page must be self-contained)").toEqual([]);
+    expect(docs?.pageErrors, "uncaught page errors").toEqual([]);
+    expect(docs?.consoleErrors, "console errors").toEqual([]);
   });
 });

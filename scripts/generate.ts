@@ -15,12 +15,8 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { createConfig } from "@redocly/openapi-core";
 import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
-import {
-  buildOperationTable,
-  readApiFacts,
-  renderOperationTable,
-  type OpenAPIDocument,
-} from "./operation-table.js";
+import { buildOperationTable, type OpenAPIDocument } from "./operation-table.js";
+import { readApiFacts, renderOperationTable } from "./render-operation-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -30,7 +30,7 @@ const STAND_INS = {
   },
   "argument checks (src/request-builder.ts)": {
     "src/request-builder.ts":
-      "export const queryParam = (name: string) => ({ name, required: false, commaSeparated: false }), " +
+      "export const queryParam = ([name]: [string]) => ({ name, required: false, commaSeparated: false }), " +
       "requestBuilder = () => (p: any) => ({ path: p, query: p, body: p.body, locationId: '' }), " +
       "serializeQuery = () => '';",
   },

@@ -37,7 +37,7 @@ const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"
 const table = Object.entries(operations) as [string, OperationSpec][];
 const commaSeparated = new Set(
   table.flatMap(([, s]) =>
-    s.query
+    Object.entries(s.query)
       .map(queryParam)
       .filter((q) => q.commaSeparated)
       .map((q) => q.name),

@@ -2,7 +2,7 @@
  * Turns a method's single argument into the path parameters, query and body of a request,
  * following the operation's entry in the generated table, and rejects what cannot be sent.
  */
-import type { OperationSpec } from "../generated/operations.js";
+import type { OperationSpec, QueryParamSpec } from "../generated/operations.js";
 import { InvalidRequestError } from "./errors.js";
 
 export interface BuiltRequest {
@@ -18,13 +18,9 @@ export type RequestBuilder = (
   defaultLocationId: string | undefined,
 ) => BuiltRequest;
 
-/** Reads a query entry of the generated table: `name!` is required, `name,` comma-separated. */
-export function queryParam(entry: string) {
-  return {
-    name: entry.replace(/[!,]/g, ""),
-    required: entry.includes("!"),
-    commaSeparated: entry.includes(","),
-  };
+/** Reads a query entry of the generated table (`Object.entries(spec.query)`). */
+export function queryParam([name, spec]: [string, QueryParamSpec]) {
+  return { name, required: spec.required === true, commaSeparated: spec.comma === true };
 }
 
 /** Prepares, once per operation, the function that builds its requests. */
@@ -33,7 +29,7 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
     throw new InvalidRequestError(`${operationId}: ${message}`);
   };
   const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
-  const queryParams = spec.query.map(queryParam);
+  const queryParams = Object.entries(spec.query).map(queryParam);
   const queryNames = queryParams.map((q) => q.name);
   const requiredQuery = queryParams.filter((q) => q.required).map((q) => q.name);
   const takesLocation = queryNames.includes("locationId");

@@ -25,8 +25,8 @@ const cjsInteropFix = {
 export default defineConfig({
   entry: {
     index: "src/index.ts",
-    // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
-    types: "generated/schema.ts",
+    // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
+    types: "src/types-entry.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.

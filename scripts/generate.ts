@@ -2,7 +2,9 @@
  * Compiles openapi/voice-ai.yaml into generated/:
  *   schema.ts      the types of every path, operation and schema (openapi-typescript)
  *   operations.ts  the table that drives the client's methods (method, path, where each
- *                  parameter goes, group and method names), read from the same spec
+ *                  parameter goes and what its values may be, group and method names)
+ *   models.ts      named types of the schemas marked `x-sdk-name` (`Agent`, `Action`, ...)
+ *   client-methods.ts  the method interfaces of the client, with the operations' docs
  * Both are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
@@ -17,6 +19,8 @@ import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
 import { buildOperationTable, type OpenAPIDocument } from "./operation-table.js";
 import { readApiFacts, renderOperationTable } from "./render-operation-table.js";
+import { readModelNames, renderModels } from "./render-models.js";
+import { renderClientMethods } from "./render-client-methods.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -44,6 +48,9 @@ export async function generate(specPath: string, outDir: string): Promise<string
 
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
+  const names = readModelNames(spec);
+  const modelsSource = header + "\n" + renderModels(spec, table, names);
+  const methodsSource = header + "\n" + renderClientMethods(spec, table, names);
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -51,6 +58,8 @@ export async function generate(specPath: string, outDir: string): Promise<string
   for (const [name, source] of [
     ["schema.ts", schemaSource],
     ["operations.ts", operationsSource],
+    ["models.ts", modelsSource],
+    ["client-methods.ts", methodsSource],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });

@@ -38,6 +38,9 @@ export interface ParamEntry {
 export interface QueryParamEntry extends ParamEntry {
   required: boolean;
   schema: QueryValueSchema;
+  /** The components schema the parameter's schema (or, for arrays, its items) is a $ref to. */
+  schemaRef: string | undefined;
+  itemsRef: string | undefined;
   /** Arrays with `style: form, explode: false` are sent as one comma-separated value. */
   commaSeparated: boolean;
 }
@@ -155,12 +158,15 @@ export function buildOperationTable(doc: OpenAPIDocument): OperationEntry[] {
         if (p["in"] === "path") pathParams.push({ name, description });
         else if (p["in"] === "query") {
           const schema = valueSchema(`${operationId}: query parameter ${name}`, p["schema"]);
+          const resolved = resolve(p["schema"]);
           const style = p["style"] ?? "form";
           query.push({
             name,
             description,
             required: p["required"] === true,
             schema,
+            schemaRef: schemaRefName(p["schema"]),
+            itemsRef: isObject(resolved) ? schemaRefName(resolved["items"]) : undefined,
             commaSeparated: schema.type === "array" && style === "form" && p["explode"] === false,
           });
         } else if (p["in"] === "header" && !CLIENT_HEADERS.has(name.toLowerCase())) {

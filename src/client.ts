@@ -19,18 +19,31 @@ import {
   timeoutError,
   type CallContext,
 } from "./transport.js";
-import type { CallOptions, OperationGroups, RawPaths } from "./types.js";
+import type { CallOptions, RawClient, RawPaths } from "./types.js";
+import type { VoiceAIMethods } from "../generated/client-methods.js";
+import { assertMethods, assertRawClient } from "./client-shape.js";
 
-export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
-  OperationGroups<HasDefaultLocation> & {
-    /**
-     * The typed openapi-fetch client (GET/POST/... by path), with the same auth, version,
-     * retries, rate limiting and typed errors as the methods. Error statuses throw.
-     */
-    readonly raw: Client<RawPaths>;
-    /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
-    rateLimit(locationId?: string): RateLimitInfo | undefined;
-  };
+/**
+ * A client made by `createVoiceAIClient`: its methods by group, `raw`, and `rateLimit`.
+ *
+ * `HasDefaultLocation` says whether the client was created with a default `locationId`:
+ * - `VoiceAIClient<true>`: it was; `locationId` may be left out of every call.
+ * - `VoiceAIClient<false>`: it was not; every call must name its `locationId`.
+ * - `VoiceAIClient` (= `VoiceAIClient<boolean>`), e.g. as the type of a field: either kind of
+ *   client. `locationId` is optional in the types; a call that leaves it out on a client
+ *   without a default fails at run time with `InvalidRequestError`, before anything is sent.
+ */
+export interface VoiceAIClient<
+  HasDefaultLocation extends boolean = boolean,
+> extends VoiceAIMethods<HasDefaultLocation> {
+  /**
+   * Requests by path (GET/POST/... of the spec's paths), with the same auth, version,
+   * retries, rate limiting and typed errors as the methods. Error statuses throw.
+   */
+  readonly raw: RawClient;
+  /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
+  rateLimit(locationId?: string): RateLimitInfo | undefined;
+}
 
 type Params = Record<string, unknown> | undefined;
 const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
@@ -180,9 +193,12 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   raw.request = (method: string, path: string, init?: object) =>
     (raw[method.toUpperCase()] as Function)(path, init);
 
-  return Object.freeze({
+  assertMethods(groups);
+  assertRawClient(raw);
+  const client: VoiceAIClient = {
     ...groups,
     raw,
     rateLimit: (locationId?: string) => latestRateLimit.get(locationId ?? config.locationId ?? ""),
-  }) as never;
+  };
+  return Object.freeze(client);
 }

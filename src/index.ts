@@ -1,4 +1,5 @@
 export { createVoiceAIClient, type VoiceAIClient } from "./client.js";
+export { defineAction, type ActionRequestOf } from "./define-action.js";
 export type { TokenSource, VoiceAIClientOptions } from "./options.js";
 export type { RetryEvent, ResponseEvent } from "./transport.js";
 export type { RateLimitInfo } from "./rate-limit.js";
@@ -10,8 +11,19 @@ export type {
   MethodResult,
   OperationId,
   Page,
+  RawClient,
+  RawInit,
   RawPaths,
+  RawPathsWith,
+  RawResponse,
+  RequiredBodyLocation,
+  RequiredLocation,
+  WithBodyLocation,
+  WithLocation,
+  OptionalWithLocation,
 } from "./types.js";
+export type * from "../generated/models.js";
+export type * from "../generated/client-methods.js";
 export {
   APIConnectionError,
   APIError,

@@ -21,7 +21,7 @@ import {
 } from "./transport.js";
 import type { CallOptions, RawClient, RawPaths } from "./types.js";
 import type { VoiceAIMethods } from "../generated/client-methods.js";
-import { assertMethods, assertRawClient } from "./client-shape.js";
+import { assertClient } from "./client-shape.js";
 
 /**
  * A client made by `createVoiceAIClient`: its methods by group, `raw`, and `rateLimit`.
@@ -193,12 +193,11 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   raw.request = (method: string, path: string, init?: object) =>
     (raw[method.toUpperCase()] as Function)(path, init);
 
-  assertMethods(groups);
-  assertRawClient(raw);
-  const client: VoiceAIClient = {
+  const client = {
     ...groups,
     raw,
     rateLimit: (locationId?: string) => latestRateLimit.get(locationId ?? config.locationId ?? ""),
   };
+  assertClient(client);
   return Object.freeze(client);
 }

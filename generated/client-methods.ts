@@ -21,6 +21,7 @@ import type {
   CallOptions,
   OptionalWithLocation,
   Page,
+  SuccessBody,
   WithBodyLocation,
   WithLocation,
 } from "../src/types.js";

@@ -2,8 +2,8 @@
  * Renders generated/client-methods.ts (types only): per operation a named interface of its
  * parameters, per group an interface of its methods (`AgentsMethods<D>`, ...), and
  * `VoiceAIMethods<D>` holding the groups. Each method carries the operation's summary and
- * description as JSDoc, so a hover shows what it does; results are the named models of
- * generated/models.ts. `D` says whether the client has a default `locationId` (see
+ * description as JSDoc, so a hover shows what it does; bodies and results are the named models
+ * of generated/models.ts (the spec's own types for a schema without `x-sdk-name`). `D` says whether the client has a default `locationId` (see
  * `VoiceAIClient` in src/client.ts).
  */
 import type { OperationEntry, QueryParamEntry } from "./operation-table.js";
@@ -34,13 +34,15 @@ export function renderClientMethods(
   const schemas: JsonObject =
     isObject(doc.components) && isObject(doc.components["schemas"]) ? doc.components["schemas"] : {};
 
+  /** The named model of a schema, or (for a schema without `x-sdk-name`) the spec's type. */
+  const named = (key: string | undefined, fallback: string) =>
+    key && names.byKey.has(key) ? model(key, key) : fallback;
+  const op = (e: OperationEntry) => `operations[${JSON.stringify(e.operationId)}]`;
   /** One property of a params interface, with the parameter's description. */
   const queryProp = (e: OperationEntry, q: QueryParamEntry) => {
-    const named = (key: string | undefined) => key && names.byKey.has(key) && model(key, e.operationId);
-    const type =
-      named(q.schemaRef) ||
-      (named(q.itemsRef) && `${named(q.itemsRef)}[]`) ||
-      `NonNullable<operations[${JSON.stringify(e.operationId)}]["parameters"]["query"]>[${JSON.stringify(q.name)}]`;
+    const fallback = `NonNullable<${op(e)}["parameters"]["query"]>[${JSON.stringify(q.name)}]`;
+    const items = named(q.itemsRef, "");
+    const type = named(q.schemaRef, items ? `${items}[]` : fallback);
     const isLocation = q.name === "locationId";
     const description = q.description + (isLocation ? "\nDefault: the client's `locationId`." : "");
     const optional = isLocation || !q.required ? "?" : "";
@@ -49,14 +51,12 @@ export function renderClientMethods(
   const pathProps = (e: OperationEntry) =>
     e.pathParams.map(
       (p) =>
-        `  ${jsDoc(p.description, "  ")}${p.name}: operations[${JSON.stringify(e.operationId)}]["parameters"]["path"][${JSON.stringify(p.name)}];`,
+        `  ${jsDoc(p.description, "  ")}${p.name}: ${op(e)}["parameters"]["path"][${JSON.stringify(p.name)}];`,
     );
   const bodyProp = (e: OperationEntry) => {
     if (e.body === "none") return [];
-    if (!e.bodySchema) throw new Error(`${e.operationId}: the request body must be a $ref to a named schema`);
-    return [
-      `  /** The request body. */\n  body${e.body === "optional" ? "?" : ""}: ${model(e.bodySchema, e.operationId)};`,
-    ];
+    const type = named(e.bodySchema, `NonNullable<${op(e)}["requestBody"]>["content"]["application/json"]`);
+    return [`  /** The request body. */\n  body${e.body === "optional" ? "?" : ""}: ${type};`];
   };
 
   const paramsOut: string[] = [];
@@ -77,11 +77,7 @@ export function renderClientMethods(
         : bodyLocation
           ? `params: WithBodyLocation<${name}, D>`
           : `params${alwaysRequired ? "" : "?"}: ${name}`;
-    const result = e.noContent
-      ? "undefined"
-      : e.resultSchema
-        ? model(e.resultSchema, e.operationId)
-        : fail(`${e.operationId}: the success response must be a $ref to a named schema`);
+    const result = e.noContent ? "undefined" : named(e.resultSchema, `SuccessBody<${op(e)}>`);
     const methodDoc = [e.summary, e.description, e.docsUrl ? `@see ${e.docsUrl}` : ""].filter(Boolean);
     const methods = groups.get(e.group) ?? [];
     groups.set(e.group, methods);
@@ -100,7 +96,10 @@ export function renderClientMethods(
         `${jsDoc(`Parameters of \`${e.group}.listAll\` and \`${e.group}.listPages\`: the filters and the page size.`)}export interface ${allName} extends ${filtersName} {\n${queryProp(e, pageSize)}\n}`,
         `${jsDoc(`Parameters of ${where}.`)}export interface ${paramsName} extends ${allName} {\n${queryProp(e, page)}\n}`,
       );
-      const item = pageItemModel(schemas, e, model);
+      const item = named(
+        pageItemSchema(schemas, e),
+        `SuccessBody<${op(e)}>[${JSON.stringify(e.pagination.items)}][number]`,
+      );
       methods.push(
         `  ${jsDoc(methodDoc.join("\n\n"), "  ")}${e.name}(${paramType(paramsName)}, options?: CallOptions): Promise<${result}>;`,
         `  ${jsDoc(`${e.summary}: every item of every page, each once. Pages are fetched as the loop asks for them.`, "  ")}listAll(${paramType(allName)}, options?: CallOptions): AsyncIterableIterator<${item}>;`,
@@ -140,7 +139,7 @@ export function renderClientMethods(
   return [
     `import type { operations } from "./schema.js";`,
     `import type { ${[...used].sort().join(", ")} } from "./models.js";`,
-    `import type { CallOptions, OptionalWithLocation, Page, WithBodyLocation, WithLocation } from "../src/types.js";`,
+    `import type { CallOptions, OptionalWithLocation, Page, SuccessBody, WithBodyLocation, WithLocation } from "../src/types.js";`,
     "",
     ...paramsOut.map((p) => p + "\n"),
     ...groupOut.map((g) => g + "\n"),
@@ -149,21 +148,10 @@ export function renderClientMethods(
   ].join("\n");
 }
 
-/** The named model of the items of a page-based list. */
-function pageItemModel(
-  schemas: JsonObject,
-  e: OperationEntry,
-  model: (key: string, usedBy: string) => string,
-): string {
+/** The schema of the items of a page-based list, when it is a $ref to one. */
+function pageItemSchema(schemas: JsonObject, e: OperationEntry): string | undefined {
   const page = schemas[e.resultSchema ?? ""];
   const properties = isObject(page) && isObject(page["properties"]) ? page["properties"] : {};
   const array = properties[e.pagination!.items];
-  const key = schemaRefName(isObject(array) ? array["items"] : undefined);
-  if (!key)
-    throw new Error(`${e.operationId}: the items of ${e.pagination!.items} must be a $ref to a named schema`);
-  return model(key, e.operationId);
-}
-
-function fail(message: string): never {
-  throw new Error(message);
+  return schemaRefName(isObject(array) ? array["items"] : undefined);
 }

@@ -28,7 +28,10 @@ export type SortDirection = Schema<"SortDirection">;
 export interface WorkingHoursInterval extends Schema<"WorkingHoursInterval"> {}
 
 /** The spans of one weekday during which the agent takes calls. */
-export interface AgentWorkingHours extends Schema<"AgentWorkingHours"> {}
+export interface AgentWorkingHours extends Omit<Schema<"AgentWorkingHours">, "intervals"> {
+  /** Spans of the day during which the agent takes calls. */
+  intervals: WorkingHoursInterval[];
+}
 
 /** Who receives an email after each call. When the whole object is given, every field is required. */
 export interface PostCallNotificationRecipients extends Schema<"PostCallNotificationRecipients"> {}
@@ -41,14 +44,60 @@ export interface PostCallNotificationRecipients extends Schema<"PostCallNotifica
 export interface TranslationRequest extends Schema<"TranslationRequest"> {}
 
 /** Agent settings to change. Omitted settings keep their current value. */
-export interface AgentPatch extends Schema<"PatchAgentRequest"> {}
+export interface AgentPatch extends Omit<
+  Schema<"PatchAgentRequest">,
+  "language" | "patienceLevel" | "sendPostCallNotificationTo" | "agentWorkingHours" | "translation"
+> {
+  /** Language the agent speaks and understands; `multi` lets it switch between languages. */
+  language?: Language;
+  /** How long the agent waits for a caller who is slow to answer. */
+  patienceLevel?: PatienceLevel;
+  /**
+   * Who receives an email after each call. The public reference lists `[]` as the
+   * default of this object, meaning nobody beyond the per-field defaults.
+   */
+  sendPostCallNotificationTo?: PostCallNotificationRecipients;
+  /** When the agent takes calls, per weekday. Empty means around the clock. */
+  agentWorkingHours?: AgentWorkingHours[];
+  /**
+   * Translation of the conversation. Rules the server enforces: translation can only be
+   * enabled when the agent's language is not `en-US`; when enabled, `language` is required
+   * and must be either the agent's language or `en-US`.
+   */
+  translation?: TranslationRequest;
+}
 
 /**
  * Settings of a new agent. Only `locationId` is required.
  *
  * `locationId` may be left out when the client was created with a default `locationId`.
  */
-export interface AgentCreate extends Omit<Schema<"CreateAgentRequest">, "locationId"> {
+export interface AgentCreate extends Omit<
+  Schema<"CreateAgentRequest">,
+  | "language"
+  | "patienceLevel"
+  | "sendPostCallNotificationTo"
+  | "agentWorkingHours"
+  | "translation"
+  | "locationId"
+> {
+  /** Language the agent speaks and understands; `multi` lets it switch between languages. */
+  language?: Language;
+  /** How long the agent waits for a caller who is slow to answer. */
+  patienceLevel?: PatienceLevel;
+  /**
+   * Who receives an email after each call. The public reference lists `[]` as the
+   * default of this object, meaning nobody beyond the per-field defaults.
+   */
+  sendPostCallNotificationTo?: PostCallNotificationRecipients;
+  /** When the agent takes calls, per weekday. Empty means around the clock. */
+  agentWorkingHours?: AgentWorkingHours[];
+  /**
+   * Translation of the conversation. Rules the server enforces: translation can only be
+   * enabled when the agent's language is not `en-US`; when enabled, `language` is required
+   * and must be either the agent's language or `en-US`.
+   */
+  translation?: TranslationRequest;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -60,13 +109,51 @@ export interface PostCallNotificationSettings extends Schema<"PostCallNotificati
 export interface TranslationSettings extends Schema<"TranslationSettings"> {}
 
 /** A Voice AI agent as the server stores it. */
-export interface Agent extends Schema<"Agent"> {}
+export interface Agent extends Omit<
+  Schema<"Agent">,
+  "language" | "patienceLevel" | "sendPostCallNotificationTo" | "agentWorkingHours" | "translation"
+> {
+  /** Language the agent speaks and understands; `multi` lets it switch between languages. */
+  language: Language;
+  /** How long the agent waits for a caller who is slow to answer. */
+  patienceLevel: PatienceLevel;
+  /** Current post-call email recipients. */
+  sendPostCallNotificationTo?: PostCallNotificationSettings;
+  /** When the agent takes calls, per weekday. */
+  agentWorkingHours?: AgentWorkingHours[];
+  /** Current translation settings. */
+  translation?: TranslationSettings;
+}
 
 /** An agent together with every action attached to it. */
-export interface AgentWithActions extends Schema<"AgentWithActions"> {}
+export interface AgentWithActions extends Omit<
+  Schema<"AgentWithActions">,
+  | "language"
+  | "patienceLevel"
+  | "sendPostCallNotificationTo"
+  | "agentWorkingHours"
+  | "translation"
+  | "actions"
+> {
+  /** Language the agent speaks and understands; `multi` lets it switch between languages. */
+  language: Language;
+  /** How long the agent waits for a caller who is slow to answer. */
+  patienceLevel: PatienceLevel;
+  /** Current post-call email recipients. */
+  sendPostCallNotificationTo?: PostCallNotificationSettings;
+  /** When the agent takes calls, per weekday. */
+  agentWorkingHours?: AgentWorkingHours[];
+  /** Current translation settings. */
+  translation?: TranslationSettings;
+  /** The agent's actions, each with its complete parameters. */
+  actions: Action[];
+}
 
 /** One page of agents. */
-export interface AgentList extends Schema<"AgentPage"> {}
+export interface AgentList extends Omit<Schema<"AgentPage">, "agents"> {
+  /** The agents on this page. */
+  agents: AgentWithActions[];
+}
 
 /** Transfers the call to a phone number. */
 export interface CallTransferActionParameters extends Schema<"CallTransferActionParameters"> {}
@@ -93,10 +180,21 @@ export interface CustomActionHeader extends Schema<"CustomActionHeader"> {}
 export interface CustomActionParameter extends Schema<"CustomActionParameter"> {}
 
 /** The external HTTP endpoint a custom action calls. */
-export interface CustomActionApiDetails extends Schema<"CustomActionApiDetails"> {}
+export interface CustomActionApiDetails extends Omit<
+  Schema<"CustomActionApiDetails">,
+  "headers" | "parameters"
+> {
+  /** HTTP headers to send. */
+  headers?: CustomActionHeader[];
+  /** Parameters to send. */
+  parameters?: CustomActionParameter[];
+}
 
 /** Calls an external HTTP API and lets the agent use the answer. */
-export interface CustomActionParameters extends Schema<"CustomActionParameters"> {}
+export interface CustomActionParameters extends Omit<Schema<"CustomActionParameters">, "apiDetails"> {
+  /** The external HTTP endpoint a custom action calls. */
+  apiDetails: CustomActionApiDetails;
+}
 
 /** Answers from a knowledge base. */
 export interface KnowledgeBaseActionParameters extends Schema<"KnowledgeBaseActionParameters"> {}
@@ -123,7 +221,12 @@ export type ActionRequest =
  *
  * `locationId` may be left out when the client was created with a default `locationId`.
  */
-export interface CallTransferActionRequest extends Omit<Schema<"CallTransferActionRequest">, "locationId"> {
+export interface CallTransferActionRequest extends Omit<
+  Schema<"CallTransferActionRequest">,
+  "actionParameters" | "locationId"
+> {
+  /** Transfers the call to a phone number. */
+  actionParameters: CallTransferActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -135,8 +238,10 @@ export interface CallTransferActionRequest extends Omit<Schema<"CallTransferActi
  */
 export interface DataExtractionActionRequest extends Omit<
   Schema<"DataExtractionActionRequest">,
-  "locationId"
+  "actionParameters" | "locationId"
 > {
+  /** Extracts a value from the conversation after the call and stores it in a contact field. */
+  actionParameters: DataExtractionActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -148,8 +253,10 @@ export interface DataExtractionActionRequest extends Omit<
  */
 export interface InCallDataExtractionActionRequest extends Omit<
   Schema<"InCallDataExtractionActionRequest">,
-  "locationId"
+  "actionParameters" | "locationId"
 > {
+  /** Extracts a value while the call is still going on and stores it in a contact field. */
+  actionParameters: InCallDataExtractionActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -161,8 +268,10 @@ export interface InCallDataExtractionActionRequest extends Omit<
  */
 export interface WorkflowTriggerActionRequest extends Omit<
   Schema<"WorkflowTriggerActionRequest">,
-  "locationId"
+  "actionParameters" | "locationId"
 > {
+  /** Starts a workflow. */
+  actionParameters: WorkflowTriggerActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -172,7 +281,12 @@ export interface WorkflowTriggerActionRequest extends Omit<
  *
  * `locationId` may be left out when the client was created with a default `locationId`.
  */
-export interface SmsActionRequest extends Omit<Schema<"SmsActionRequest">, "locationId"> {
+export interface SmsActionRequest extends Omit<
+  Schema<"SmsActionRequest">,
+  "actionParameters" | "locationId"
+> {
+  /** Sends the caller a text message. */
+  actionParameters: SmsActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -184,8 +298,10 @@ export interface SmsActionRequest extends Omit<Schema<"SmsActionRequest">, "loca
  */
 export interface AppointmentBookingActionRequest extends Omit<
   Schema<"AppointmentBookingActionRequest">,
-  "locationId"
+  "actionParameters" | "locationId"
 > {
+  /** Books an appointment in a calendar. */
+  actionParameters: AppointmentBookingActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -195,7 +311,12 @@ export interface AppointmentBookingActionRequest extends Omit<
  *
  * `locationId` may be left out when the client was created with a default `locationId`.
  */
-export interface CustomActionRequest extends Omit<Schema<"CustomActionRequest">, "locationId"> {
+export interface CustomActionRequest extends Omit<
+  Schema<"CustomActionRequest">,
+  "actionParameters" | "locationId"
+> {
+  /** Calls an external HTTP API and lets the agent use the answer. */
+  actionParameters: CustomActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -205,7 +326,12 @@ export interface CustomActionRequest extends Omit<Schema<"CustomActionRequest">,
  *
  * `locationId` may be left out when the client was created with a default `locationId`.
  */
-export interface KnowledgeBaseActionRequest extends Omit<Schema<"KnowledgeBaseActionRequest">, "locationId"> {
+export interface KnowledgeBaseActionRequest extends Omit<
+  Schema<"KnowledgeBaseActionRequest">,
+  "actionParameters" | "locationId"
+> {
+  /** Answers from a knowledge base. */
+  actionParameters: KnowledgeBaseActionParameters;
   /** ID of the location; the client's default `locationId` when left out. */
   locationId?: string;
 }
@@ -225,28 +351,58 @@ export type Action =
   | KnowledgeBaseAction;
 
 /** A stored action of type CALL_TRANSFER. */
-export interface CallTransferAction extends Schema<"CallTransferAction"> {}
+export interface CallTransferAction extends Omit<Schema<"CallTransferAction">, "actionParameters"> {
+  /** Transfers the call to a phone number. */
+  actionParameters: CallTransferActionParameters;
+}
 
 /** A stored action of type DATA_EXTRACTION. */
-export interface DataExtractionAction extends Schema<"DataExtractionAction"> {}
+export interface DataExtractionAction extends Omit<Schema<"DataExtractionAction">, "actionParameters"> {
+  /** Extracts a value from the conversation after the call and stores it in a contact field. */
+  actionParameters: DataExtractionActionParameters;
+}
 
 /** A stored action of type IN_CALL_DATA_EXTRACTION. */
-export interface InCallDataExtractionAction extends Schema<"InCallDataExtractionAction"> {}
+export interface InCallDataExtractionAction extends Omit<
+  Schema<"InCallDataExtractionAction">,
+  "actionParameters"
+> {
+  /** Extracts a value while the call is still going on and stores it in a contact field. */
+  actionParameters: InCallDataExtractionActionParameters;
+}
 
 /** A stored action of type WORKFLOW_TRIGGER. */
-export interface WorkflowTriggerAction extends Schema<"WorkflowTriggerAction"> {}
+export interface WorkflowTriggerAction extends Omit<Schema<"WorkflowTriggerAction">, "actionParameters"> {
+  /** Starts a workflow. */
+  actionParameters: WorkflowTriggerActionParameters;
+}
 
 /** A stored action of type SMS. */
-export interface SmsAction extends Schema<"SmsAction"> {}
+export interface SmsAction extends Omit<Schema<"SmsAction">, "actionParameters"> {
+  /** Sends the caller a text message. */
+  actionParameters: SmsActionParameters;
+}
 
 /** A stored action of type APPOINTMENT_BOOKING. */
-export interface AppointmentBookingAction extends Schema<"AppointmentBookingAction"> {}
+export interface AppointmentBookingAction extends Omit<
+  Schema<"AppointmentBookingAction">,
+  "actionParameters"
+> {
+  /** Books an appointment in a calendar. */
+  actionParameters: AppointmentBookingActionParameters;
+}
 
 /** A stored action of type CUSTOM_ACTION. */
-export interface CustomAction extends Schema<"CustomAction"> {}
+export interface CustomAction extends Omit<Schema<"CustomAction">, "actionParameters"> {
+  /** Calls an external HTTP API and lets the agent use the answer. */
+  actionParameters: CustomActionParameters;
+}
 
 /** A stored action of type KNOWLEDGE_BASE. */
-export interface KnowledgeBaseAction extends Schema<"KnowledgeBaseAction"> {}
+export interface KnowledgeBaseAction extends Omit<Schema<"KnowledgeBaseAction">, "actionParameters"> {
+  /** Answers from a knowledge base. */
+  actionParameters: KnowledgeBaseActionParameters;
+}
 
 /**
  * An action that ran during a call; `actionType` decides the shape of
@@ -264,31 +420,81 @@ export type ExecutedCallAction =
   | ExecutedKnowledgeBaseAction;
 
 /** An executed action of type CALL_TRANSFER; the log may omit its parameters. */
-export interface ExecutedCallTransferAction extends Schema<"ExecutedCallTransferAction"> {}
+export interface ExecutedCallTransferAction extends Omit<
+  Schema<"ExecutedCallTransferAction">,
+  "actionParameters"
+> {
+  /** Transfers the call to a phone number. */
+  actionParameters?: CallTransferActionParameters;
+}
 
 /** An executed action of type DATA_EXTRACTION; the log may omit its parameters. */
-export interface ExecutedDataExtractionAction extends Schema<"ExecutedDataExtractionAction"> {}
+export interface ExecutedDataExtractionAction extends Omit<
+  Schema<"ExecutedDataExtractionAction">,
+  "actionParameters"
+> {
+  /** Extracts a value from the conversation after the call and stores it in a contact field. */
+  actionParameters?: DataExtractionActionParameters;
+}
 
 /** An executed action of type IN_CALL_DATA_EXTRACTION; the log may omit its parameters. */
-export interface ExecutedInCallDataExtractionAction extends Schema<"ExecutedInCallDataExtractionAction"> {}
+export interface ExecutedInCallDataExtractionAction extends Omit<
+  Schema<"ExecutedInCallDataExtractionAction">,
+  "actionParameters"
+> {
+  /** Extracts a value while the call is still going on and stores it in a contact field. */
+  actionParameters?: InCallDataExtractionActionParameters;
+}
 
 /** An executed action of type WORKFLOW_TRIGGER; the log may omit its parameters. */
-export interface ExecutedWorkflowTriggerAction extends Schema<"ExecutedWorkflowTriggerAction"> {}
+export interface ExecutedWorkflowTriggerAction extends Omit<
+  Schema<"ExecutedWorkflowTriggerAction">,
+  "actionParameters"
+> {
+  /** Starts a workflow. */
+  actionParameters?: WorkflowTriggerActionParameters;
+}
 
 /** An executed action of type SMS; the log may omit its parameters. */
-export interface ExecutedSmsAction extends Schema<"ExecutedSmsAction"> {}
+export interface ExecutedSmsAction extends Omit<Schema<"ExecutedSmsAction">, "actionParameters"> {
+  /** Sends the caller a text message. */
+  actionParameters?: SmsActionParameters;
+}
 
 /** An executed action of type APPOINTMENT_BOOKING; the log may omit its parameters. */
-export interface ExecutedAppointmentBookingAction extends Schema<"ExecutedAppointmentBookingAction"> {}
+export interface ExecutedAppointmentBookingAction extends Omit<
+  Schema<"ExecutedAppointmentBookingAction">,
+  "actionParameters"
+> {
+  /** Books an appointment in a calendar. */
+  actionParameters?: AppointmentBookingActionParameters;
+}
 
 /** An executed action of type CUSTOM_ACTION; the log may omit its parameters. */
-export interface ExecutedCustomAction extends Schema<"ExecutedCustomAction"> {}
+export interface ExecutedCustomAction extends Omit<Schema<"ExecutedCustomAction">, "actionParameters"> {
+  /** Calls an external HTTP API and lets the agent use the answer. */
+  actionParameters?: CustomActionParameters;
+}
 
 /** An executed action of type KNOWLEDGE_BASE; the log may omit its parameters. */
-export interface ExecutedKnowledgeBaseAction extends Schema<"ExecutedKnowledgeBaseAction"> {}
+export interface ExecutedKnowledgeBaseAction extends Omit<
+  Schema<"ExecutedKnowledgeBaseAction">,
+  "actionParameters"
+> {
+  /** Answers from a knowledge base. */
+  actionParameters?: KnowledgeBaseActionParameters;
+}
 
 /** The log of one call handled by a Voice AI agent. */
-export interface CallLog extends Schema<"CallLog"> {}
+export interface CallLog extends Omit<Schema<"CallLog">, "executedCallActions" | "translation"> {
+  /** Actions that ran during the call. */
+  executedCallActions: ExecutedCallAction[];
+  /** Current translation settings. */
+  translation?: TranslationSettings;
+}
 
 /** One page of call logs. */
-export interface CallLogList extends Schema<"CallLogPage"> {}
+export interface CallLogList extends Omit<Schema<"CallLogPage">, "callLogs"> {
+  /** The call logs on this page. */
+  callLogs: CallLog[];
+}

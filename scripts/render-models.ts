@@ -8,12 +8,23 @@
  *   enum / primitive        -> `export type Name = Schema<"Key">`
  * where `Schema<"Key">` is `components["schemas"]["Key"]` of generated/schema.ts.
  *
+ * A property whose schema is (an array of) a named schema is re-declared with that name
+ * (`actions: Action[]`, `language: Language`), so that hovers on properties stay short too.
+ *
  * A request body whose `locationId` the client can fill in from its default (and each member
  * of such a union) gets `locationId` optional: the method types of a client without a default
  * require it again (see `WithLocation` in src/types.ts).
  */
 import type { OperationEntry } from "./operation-table.js";
-import { asArray, isObject, schemaRefName, type JsonObject, type OpenAPIDocument } from "./spec-json.js";
+import {
+  asArray,
+  isObject,
+  refResolver,
+  schemaRefName,
+  type Json,
+  type JsonObject,
+  type OpenAPIDocument,
+} from "./spec-json.js";
 
 export interface ModelNames {
   /** The exported name of a schema (by its key in components.schemas), when it has one. */
@@ -46,6 +57,45 @@ export function modelName(names: ModelNames, key: string, usedBy: string): strin
 
 export function renderModels(doc: OpenAPIDocument, table: OperationEntry[], names: ModelNames): string {
   const schemas = schemasOf(doc);
+  const resolve = refResolver(doc);
+  /** The named type of a property's schema (or of its array items), if it has one. */
+  const namedType = (node: Json | undefined): string | undefined => {
+    const direct = names.byKey.get(schemaRefName(node) ?? "");
+    if (direct) return direct;
+    const items =
+      isObject(node) && node["type"] === "array" ? names.byKey.get(schemaRefName(node["items"]) ?? "") : "";
+    return items ? `${items}[]` : undefined;
+  };
+  /** Properties (own and through allOf) typed by named schemas, as re-declarations by name. */
+  const namedProperties = (schema: JsonObject): Map<string, string> => {
+    const found = new Map<string, string>();
+    const required = new Set<string>();
+    const walk = (node: Json | undefined) => {
+      const s = resolve(node);
+      if (!isObject(s)) return;
+      for (const r of asArray(s["required"])) if (typeof r === "string") required.add(r);
+      for (const [prop, propSchema] of Object.entries(isObject(s["properties"]) ? s["properties"] : {})) {
+        const type = namedType(propSchema);
+        if (!type) continue;
+        const own =
+          isObject(propSchema) && typeof propSchema["description"] === "string"
+            ? propSchema["description"]
+            : "";
+        const referenced = resolve(propSchema);
+        const text =
+          own ||
+          (isObject(referenced) && typeof referenced["description"] === "string"
+            ? referenced["description"]
+            : "");
+        found.set(prop, `  ${jsDoc(text.trim(), "  ")}${prop}%OPTIONAL%: ${type};`);
+      }
+      asArray(s["allOf"]).forEach(walk);
+    };
+    walk(schema);
+    for (const [prop, line] of found)
+      found.set(prop, line.replace("%OPTIONAL%", required.has(prop) ? "" : "?"));
+    return found;
+  };
   // Bodies whose locationId the client fills in, and the members of such unions.
   const locationDefaultable = new Set<string>();
   for (const e of table) {
@@ -86,15 +136,22 @@ export function renderModels(doc: OpenAPIDocument, table: OperationEntry[], name
       out.push(`${doc}export type ${name} = ${memberNames.join(" | ")};`);
     } else if (schema["type"] !== "object" && !schema["allOf"] && !schema["properties"]) {
       out.push(`${doc}export type ${name} = Schema<${JSON.stringify(key)}>;`);
-    } else if (locationDefaultable.has(key)) {
-      out.push(
-        `${doc}export interface ${name} extends Omit<Schema<${JSON.stringify(key)}>, "locationId"> {`,
-        `  /** ID of the location; the client's default \`locationId\` when left out. */`,
-        `  locationId?: string;`,
-        `}`,
-      );
     } else {
-      out.push(`${doc}export interface ${name} extends Schema<${JSON.stringify(key)}> {}`);
+      const overrides = namedProperties(schema);
+      const omitted = [...overrides.keys()];
+      const lines = [...overrides.values()];
+      if (locationDefaultable.has(key)) {
+        omitted.push("locationId");
+        lines.push(
+          `  /** ID of the location; the client's default \`locationId\` when left out. */\n  locationId?: string;`,
+        );
+      }
+      const base = omitted.length
+        ? `Omit<Schema<${JSON.stringify(key)}>, ${omitted.map((k) => JSON.stringify(k)).join(" | ")}>`
+        : `Schema<${JSON.stringify(key)}>`;
+      out.push(
+        `${doc}export interface ${name} extends ${base} {${lines.length ? `\n${lines.join("\n")}\n` : ""}}`,
+      );
     }
   }
   return out.join("\n") + "\n";

@@ -204,7 +204,7 @@ describe("types", () => {
       const action = await withDefault.actions.get({ actionId: "x" });
       expectTypeOf(action.actionType).toEqualTypeOf<Schemas["ActionType"]>();
       if (action.actionType === "SMS") {
-        expectTypeOf(action.actionParameters).toEqualTypeOf<Schemas["SmsActionParameters"]>();
+        expectTypeOf(action.actionParameters).toEqualTypeOf<SmsActionParameters>();
         expectTypeOf(action.actionParameters.messageBody).toBeString();
         // @ts-expect-error an SMS action has no calendarId
         void action.actionParameters.calendarId;
@@ -230,7 +230,7 @@ describe("types", () => {
     async function iterate() {
       for await (const log of withDefault.callLogs.listAll({ agentId: "a", pageSize: 50 })) {
         expectTypeOf(log).toEqualTypeOf<CallLog>();
-        expectTypeOf(log.executedCallActions).toEqualTypeOf<Schemas["ExecutedCallAction"][]>();
+        expectTypeOf(log.executedCallActions).toEqualTypeOf<ExecutedCallAction[]>();
       }
       for await (const page of withDefault.callLogs.listPages()) {
         expectTypeOf(page.items).toEqualTypeOf<CallLog[]>();

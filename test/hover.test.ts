@@ -23,6 +23,10 @@ void voiceAI.agents.get({ agentId: "a" });
 void voiceAI.actions.get({ actionId: "x" });
 void voiceAI.callLogs.listAll({ callType: "LIVE" });
 void noDefault.agents.get({ agentId: "a", locationId: "L" });
+const agent = await voiceAI.agents.get({ agentId: "a" });
+const action = await voiceAI.actions.get({ actionId: "x" });
+void agent.actions;
+if (action.actionType === "SMS") void action.actionParameters;
 void Service;
 `;
 
@@ -105,6 +109,14 @@ describe("hovers", () => {
     expect(text).toBe(
       "(method) AgentsMethods<false>.get(params: AgentsGetParams & RequiredLocation, options?: CallOptions): Promise<AgentWithActions>",
     );
+  });
+
+  it("names the types of properties too", () => {
+    expect(hover("agent.actions")).toBe("(property) AgentWithActions.actions: Action[]");
+    expect(hover("action.actionParameters")).toBe(
+      "(property) SmsAction.actionParameters: SmsActionParameters",
+    );
+    expect(hover("const agent")).toBe("const agent: AgentWithActions");
   });
 
   it("gives a VoiceAIClient field the methods of either kind of client", () => {

@@ -25,6 +25,7 @@ import {
   type PatienceLevel,
   type RawClient,
   type SmsAction,
+  type SmsActionParameters,
   type SmsActionRequest,
   type VoiceAIClient,
 } from "../src/index.js";
@@ -39,9 +40,17 @@ describe("named models", () => {
   it("are the spec's schemas under their names", () => {
     expectTypeOf<Agent>().toExtend<Schemas["Agent"]>();
     expectTypeOf<Schemas["Agent"]>().toExtend<Agent>();
-    expectTypeOf<AgentWithActions["actions"]>().toEqualTypeOf<Schemas["Action"][]>();
-    expectTypeOf<AgentList["agents"][number]>().toEqualTypeOf<Schemas["AgentWithActions"]>();
-    expectTypeOf<CallLogList["callLogs"][number]>().toEqualTypeOf<Schemas["CallLog"]>();
+    // Each is assignable to and from the spec's type: the same shape under a name.
+    expectTypeOf<AgentWithActions>().toExtend<Schemas["AgentWithActions"]>();
+    expectTypeOf<Schemas["AgentWithActions"]>().toExtend<AgentWithActions>();
+    expectTypeOf<Schemas["Action"]>().toExtend<Action>();
+    expectTypeOf<Action>().toExtend<Schemas["Action"]>();
+    expectTypeOf<Schemas["CallLog"]>().toExtend<CallLog>();
+    // Properties typed by named schemas carry the names.
+    expectTypeOf<AgentWithActions["actions"]>().toEqualTypeOf<Action[]>();
+    expectTypeOf<AgentList["agents"]>().toEqualTypeOf<AgentWithActions[]>();
+    expectTypeOf<CallLogList["callLogs"]>().toEqualTypeOf<CallLog[]>();
+    expectTypeOf<SmsAction["actionParameters"]>().toEqualTypeOf<SmsActionParameters>();
     expectTypeOf<AgentPatch>().toExtend<Schemas["PatchAgentRequest"]>();
     expectTypeOf<CallLog["id"]>().toBeString();
     expectTypeOf<ActionType>().toEqualTypeOf<Schemas["ActionType"]>();

@@ -18,17 +18,9 @@ import {
   type OpenAPIDocument,
 } from "./spec-json.js";
 
-export type { OpenAPIDocument };
+import { shapeReader, valueSchemaReader, type QueryValueSchema } from "./schema-facts.js";
 
-/** What the client checks a query value against, read from the parameter's schema. */
-export interface QueryValueSchema {
-  type: "string" | "number" | "integer" | "boolean" | "array";
-  enum?: (string | number)[];
-  minimum?: number;
-  maximum?: number;
-  /** For arrays: the items' schema. */
-  items?: Omit<QueryValueSchema, "items">;
-}
+export type { OpenAPIDocument, QueryValueSchema };
 
 export interface ParamEntry {
   name: string;
@@ -83,54 +75,8 @@ const CLIENT_HEADERS = new Set(["version", "authorization", "accept", "content-t
 export function buildOperationTable(doc: OpenAPIDocument): OperationEntry[] {
   const resolve = refResolver(doc);
 
-  const schemaShape = (node: Json | undefined): { required: Set<string>; properties: Set<string> } => {
-    const schema = resolve(node);
-    const required = new Set<string>();
-    const properties = new Set<string>();
-    if (!isObject(schema)) return { required, properties };
-    for (const key of asArray(schema["required"])) if (typeof key === "string") required.add(key);
-    if (isObject(schema["properties"]))
-      for (const key of Object.keys(schema["properties"])) properties.add(key);
-    for (const member of asArray(schema["allOf"])) {
-      const inner = schemaShape(member);
-      inner.required.forEach((k) => required.add(k));
-      inner.properties.forEach((k) => properties.add(k));
-    }
-    for (const keyword of ["oneOf", "anyOf"]) {
-      const variants = asArray(schema[keyword]).map(schemaShape);
-      if (variants.length === 0) continue;
-      // Required only when every variant requires it; a property when any variant has it.
-      for (const key of variants[0]!.required)
-        if (variants.every((v) => v.required.has(key))) required.add(key);
-      for (const v of variants) v.properties.forEach((k) => properties.add(k));
-    }
-    return { required, properties };
-  };
-
-  /** The parts of a query parameter's schema the client checks values against. */
-  const valueSchema = (where: string, node: Json | undefined, inArray = false): QueryValueSchema => {
-    const resolved = resolve(node);
-    const schema: JsonObject = isObject(resolved) ? resolved : {};
-    const type = schema["type"];
-    if (
-      type !== "string" &&
-      type !== "number" &&
-      type !== "integer" &&
-      type !== "boolean" &&
-      type !== "array"
-    )
-      throw new Error(`${where}: a query value must be a string, number, integer, boolean or array`);
-    if (type === "array" && inArray) throw new Error(`${where}: arrays of arrays are not supported`);
-    const result: QueryValueSchema = { type };
-    const values = asArray(schema["enum"]);
-    if (values.length) result.enum = values.map((v) => (typeof v === "number" ? v : String(v)));
-    for (const bound of ["minimum", "maximum"] as const) {
-      const value = schema[bound];
-      if (typeof value === "number") result[bound] = value;
-    }
-    if (type === "array") result.items = valueSchema(`${where} items`, schema["items"], true);
-    return result;
-  };
+  const schemaShape = shapeReader(resolve);
+  const valueSchema = valueSchemaReader(resolve);
 
   const entries: OperationEntry[] = [];
   const names = new Map<string, string>();

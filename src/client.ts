@@ -174,7 +174,8 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
     }
   }
 
-  const raw: Record<string, unknown> = { ...base };
+  // Not openapi-fetch's use/eject: middleware would run outside the transport's checks.
+  const raw: Record<string, unknown> = {};
   for (const method of HTTP_METHODS) {
     raw[method] = (path: string, init: Record<string, unknown> & CallOptions = {}) => {
       const { timeoutMs, maxRetries, totalTimeoutMs, version, headers, signal, ...rest } = init;

@@ -224,6 +224,12 @@ describe("raw", () => {
     expectTypeOf(withDefault.raw).toEqualTypeOf<RawClient>();
     void calls;
   });
+
+  it("does not expose openapi-fetch's middleware registration", () => {
+    expect("use" in withDefault.raw).toBe(false);
+    expect("eject" in withDefault.raw).toBe(false);
+    expect(typeof withDefault.raw.GET).toBe("function");
+  });
 });
 
 describe("the client's shape check", () => {

@@ -1,4 +1,4 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import { operations, type OperationSpec } from "../generated/operations.js";
 import {
   APIConnectionError,

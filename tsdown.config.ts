@@ -29,8 +29,8 @@ const cjsInteropFix = {
 export default defineConfig({
   entry: {
     index: "src/index.ts",
-    // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
-    types: "generated/schema.ts",
+    // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
+    types: "src/types-entry.ts",
     // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
     validate: "src/validate/index.ts",
     // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).

@@ -3,6 +3,20 @@
 
 import type { operations as OperationTypes } from "./schema.js";
 
+/** What a query value is checked against before sending (from the parameter's schema). */
+export interface QueryParamSpec {
+  readonly type: "string" | "number" | "integer" | "boolean" | "array";
+  readonly enum?: readonly (string | number)[];
+  /** The schema's `minimum` / `maximum`. */
+  readonly min?: number;
+  readonly max?: number;
+  /** For arrays: what each item is checked against. */
+  readonly items?: Omit<QueryParamSpec, "items" | "required" | "comma">;
+  readonly required?: boolean;
+  /** An array sent as one comma-separated value (`style: form, explode: false`). */
+  readonly comma?: boolean;
+}
+
 /** How one operation is called: read by the client to build its methods. */
 export interface OperationSpec {
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -12,8 +26,8 @@ export interface OperationSpec {
   readonly group: string;
   /** Name of the method within its group, e.g. `list`. */
   readonly name: string;
-  /** Query parameters: `name!` is required, `name,` is an array sent as one comma-separated value. */
-  readonly query: readonly string[];
+  /** Query parameters by name. */
+  readonly query: { readonly [name: string]: QueryParamSpec };
   /** The JSON body, when the operation takes one: the top-level properties it must have, and whether it has a `locationId`. */
   readonly body?: {
     readonly optional?: boolean;
@@ -37,7 +51,7 @@ export const operations = {
     path: "/voice-ai/actions",
     group: "actions",
     name: "create",
-    query: [],
+    query: {},
     body: { required: ["actionParameters", "actionType", "agentId", "locationId", "name"], locationId: true },
   },
   createAgent: {
@@ -45,7 +59,7 @@ export const operations = {
     path: "/voice-ai/agents",
     group: "agents",
     name: "create",
-    query: [],
+    query: {},
     body: { required: ["locationId"], locationId: true },
   },
   deleteAction: {
@@ -53,42 +67,47 @@ export const operations = {
     path: "/voice-ai/actions/{actionId}",
     group: "actions",
     name: "delete",
-    query: ["locationId!", "agentId!"],
+    query: { locationId: { type: "string", required: true }, agentId: { type: "string", required: true } },
   },
   deleteAgent: {
     method: "DELETE",
     path: "/voice-ai/agents/{agentId}",
     group: "agents",
     name: "delete",
-    query: ["locationId!"],
+    query: { locationId: { type: "string", required: true } },
   },
   getAction: {
     method: "GET",
     path: "/voice-ai/actions/{actionId}",
     group: "actions",
     name: "get",
-    query: ["locationId!"],
+    query: { locationId: { type: "string", required: true } },
   },
   getAgent: {
     method: "GET",
     path: "/voice-ai/agents/{agentId}",
     group: "agents",
     name: "get",
-    query: ["locationId!"],
+    query: { locationId: { type: "string", required: true } },
   },
   getCallLog: {
     method: "GET",
     path: "/voice-ai/dashboard/call-logs/{callId}",
     group: "callLogs",
     name: "get",
-    query: ["locationId!"],
+    query: { locationId: { type: "string", required: true } },
   },
   listAgents: {
     method: "GET",
     path: "/voice-ai/agents",
     group: "agents",
     name: "list",
-    query: ["page", "pageSize", "locationId!", "query"],
+    query: {
+      page: { type: "integer", min: 1, max: 5000 },
+      pageSize: { type: "integer", min: 1, max: 50 },
+      locationId: { type: "string", required: true },
+      query: { type: "string" },
+    },
     items: "agents",
   },
   listCallLogs: {
@@ -96,19 +115,35 @@ export const operations = {
     path: "/voice-ai/dashboard/call-logs",
     group: "callLogs",
     name: "list",
-    query: [
-      "locationId!",
-      "agentId",
-      "contactId,",
-      "callType",
-      "startDate",
-      "endDate",
-      "actionType,",
-      "sortBy",
-      "sort",
-      "page",
-      "pageSize",
-    ],
+    query: {
+      locationId: { type: "string", required: true },
+      agentId: { type: "string" },
+      contactId: { type: "array", items: { type: "string" }, comma: true },
+      callType: { type: "string", enum: ["LIVE", "TRIAL"] },
+      startDate: { type: "number" },
+      endDate: { type: "number" },
+      actionType: {
+        type: "array",
+        items: {
+          type: "string",
+          enum: [
+            "CALL_TRANSFER",
+            "DATA_EXTRACTION",
+            "IN_CALL_DATA_EXTRACTION",
+            "WORKFLOW_TRIGGER",
+            "SMS",
+            "APPOINTMENT_BOOKING",
+            "CUSTOM_ACTION",
+            "KNOWLEDGE_BASE",
+          ],
+        },
+        comma: true,
+      },
+      sortBy: { type: "string", enum: ["duration", "createdAt"] },
+      sort: { type: "string", enum: ["ascend", "descend"] },
+      page: { type: "integer", min: 1 },
+      pageSize: { type: "integer", min: 1, max: 50 },
+    },
     items: "callLogs",
   },
   patchAgent: {
@@ -116,7 +151,7 @@ export const operations = {
     path: "/voice-ai/agents/{agentId}",
     group: "agents",
     name: "patch",
-    query: ["locationId!"],
+    query: { locationId: { type: "string", required: true } },
     body: { required: [] },
   },
   updateAction: {
@@ -124,7 +159,7 @@ export const operations = {
     path: "/voice-ai/actions/{actionId}",
     group: "actions",
     name: "update",
-    query: [],
+    query: {},
     body: { required: ["actionParameters", "actionType", "agentId", "locationId", "name"], locationId: true },
   },
 } as const satisfies Record<keyof OperationTypes, OperationSpec>;

@@ -491,16 +491,10 @@ export interface components {
        * @example 507f1f77bcf86cd799439011
        */
       voiceId: string;
-      /**
-       * @description Language code the agent speaks and understands.
-       * @example en-US
-       */
-      language: string;
-      /**
-       * @description How long the agent waits for a slow caller.
-       * @example medium
-       */
-      patienceLevel: string;
+      /** @example en-US */
+      language: components["schemas"]["VoiceAILanguage"];
+      /** @example medium */
+      patienceLevel: components["schemas"]["PatienceLevel"];
       /**
        * @description Longest a call may last, in seconds.
        * @example 600

@@ -38,8 +38,8 @@ import {
 } from "./package-lib.js";
 import { compileSnippets } from "./snippets.js";
 
-/** The enforced ceiling: today's size plus a little room, so that growth fails the check. */
-const SIZE_BUDGET_BYTES = 9_600;
+/** Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped. */
+const SIZE_BUDGET_BYTES = 10_240;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const EXPECTED_FILES = [
@@ -57,6 +57,9 @@ const EXPECTED_FILES = [
   ),
   ...["errors", "schema"].flatMap((name) => [".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
   "dist/chunk.cjs",
+  // The declarations both entries share (the named models and method interfaces), in one chunk.
+  "dist/client-methods.d.mts",
+  "dist/client-methods.d.cts",
 ];
 const FORBIDDEN =
   /(^|\/)(node_modules|src|test|tests|__tests__|fixtures?|scripts|generated|coverage|\.tmp|\.ci)\/|\.test\.|\.spec\./;
@@ -368,16 +371,30 @@ const typesEntry = require("highlevel-voice-ai/types");
 }
 
 /** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
-const CONSUMER_TYPES = `import { createVoiceAIClient, NotFoundError, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
-import type { components, operations, paths } from "highlevel-voice-ai/types";
+const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundError, type AgentWithActions, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
+import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
 
 type Agent = components["schemas"]["AgentWithActions"];
 type GetAgent = operations["getAgent"];
 type AgentPath = paths["/voice-ai/agents/{agentId}"]["get"];
 const sameOperation: GetAgent extends AgentPath ? true : false = true;
+const named: NamedAgent extends components["schemas"]["Agent"] ? true : false = true;
 
 const options: VoiceAIClientOptions = { token: "t", baseUrl: "http://127.0.0.1:1" };
-const client: VoiceAIClient = createVoiceAIClient(options);
+const client: VoiceAIClient<false> = createVoiceAIClient(options);
+/** Either kind of client: locationId optional in the types, checked at run time. */
+const anyClient: VoiceAIClient = client;
+
+export function fieldUse(): Promise<AgentWithActions> {
+  return anyClient.agents.get({ agentId: "a1" });
+}
+
+export const sms = defineAction({
+  agentId: "a1",
+  name: "n",
+  actionType: "SMS",
+  actionParameters: { triggerPrompt: "p", triggerMessage: "m", messageBody: "b" },
+});
 
 export async function getAgent(): Promise<Agent> {
   const agent = await client.agents.get({ agentId: "a1", locationId: "L1" });
@@ -398,7 +415,7 @@ export function status(error: unknown): number | undefined {
   return error instanceof NotFoundError ? error.status : undefined;
 }
 
-export { sameOperation };
+export { sameOperation, named };
 `;
 
 async function main() {

@@ -52,7 +52,7 @@ export async function buildCodeSamples(
       );
     const args: JsonObject = {};
     for (const { name, required } of [
-      ...entry.pathParams.map((name) => ({ name, required: true })),
+      ...entry.pathParams.map(({ name }) => ({ name, required: true })),
       ...entry.query.filter(({ name }) => name !== "locationId"),
     ]) {
       const value = valueOf(name);

@@ -2,7 +2,9 @@
  * Compiles openapi/voice-ai.yaml into generated/:
  *   schema.ts      the types of every path, operation and schema (openapi-typescript)
  *   operations.ts  the table that drives the client's methods (method, path, where each
- *                  parameter goes, group and method names), read from the same spec
+ *                  parameter goes and what its values may be, group and method names)
+ *   models.ts      named types of the schemas marked `x-sdk-name` (`Agent`, `Action`, ...)
+ *   client-methods.ts  the method interfaces of the client, with the operations' docs
  *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
  *                  responses, read by the validators of src/validate/
  *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
@@ -19,12 +21,10 @@ import { createConfig } from "@redocly/openapi-core";
 import * as prettier from "prettier";
 import { parse as parseYaml } from "yaml";
 import { buildCodeSamples } from "./code-samples.js";
-import {
-  buildOperationTable,
-  readApiFacts,
-  renderOperationTable,
-  type OpenAPIDocument,
-} from "./operation-table.js";
+import { buildOperationTable, type OpenAPIDocument } from "./operation-table.js";
+import { readApiFacts, renderOperationTable } from "./render-operation-table.js";
+import { readModelNames, renderModels } from "./render-models.js";
+import { renderClientMethods } from "./render-client-methods.js";
 import { buildValidationTable, renderValidationTable } from "./validation-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,6 +55,9 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
   const validationSource = header + "\n" + renderValidationTable(buildValidationTable(spec));
   const codeSamples = JSON.stringify(await buildCodeSamples(spec, table));
+  const names = readModelNames(spec);
+  const modelsSource = header + "\n" + renderModels(spec, table, names);
+  const methodsSource = header + "\n" + renderClientMethods(spec, table, names);
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -64,6 +67,8 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["operations.ts", operationsSource],
     ["validation.ts", validationSource],
     ["code-samples.json", codeSamples],
+    ["models.ts", modelsSource],
+    ["client-methods.ts", methodsSource],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });

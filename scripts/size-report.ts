@@ -38,7 +38,7 @@ const STAND_INS = {
   },
   "argument checks (request builder, JSON body check)": {
     "src/request-builder.ts":
-      "export const queryParam = (name: string) => ({ name, required: false, commaSeparated: false }), checkPathId = (_: any, v: any) => v, " +
+      "export const queryParam = ([name]: [string]) => ({ name, required: false, commaSeparated: false }), checkPathId = (_: any, v: any) => v, " +
       "requestBuilder = () => (p: any) => ({ path: p, query: p, body: p.body, locationId: '' }), " +
       "serializeQuery = () => '';",
     "src/json-check.ts":

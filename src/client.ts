@@ -17,22 +17,35 @@ import { MAX_RETRY_WAIT_MS } from "./pipeline/limit.js";
 import { buildRaw } from "./raw.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
 import { queryParam, serializeQuery } from "./request-builder.js";
-import type { OperationGroups, RawClient } from "./types.js";
+import type { RawClient } from "./types.js";
+import type { VoiceAIMethods } from "../generated/client-methods.js";
+import { assertClient } from "./client-shape.js";
 
-export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
-  OperationGroups<HasDefaultLocation> & {
-    /**
-     * openapi-fetch's calls by path (GET, POST, ...), with the same auth, version, retries, rate
-     * limiting and typed errors as the methods. Error statuses throw.
-     */
-    readonly raw: RawClient;
-    /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
-    rateLimit(locationId?: string): RateLimitInfo | undefined;
-  };
+/**
+ * A client made by `createVoiceAIClient`: its methods by group, `raw`, and `rateLimit`.
+ *
+ * `HasDefaultLocation` says whether the client was created with a default `locationId`:
+ * - `VoiceAIClient<true>`: it was; `locationId` may be left out of every call.
+ * - `VoiceAIClient<false>`: it was not; every call must name its `locationId`.
+ * - `VoiceAIClient` (= `VoiceAIClient<boolean>`), e.g. as the type of a field: either kind of
+ *   client. `locationId` is optional in the types; a call that leaves it out on a client
+ *   without a default fails at run time with `InvalidRequestError`, before anything is sent.
+ */
+export interface VoiceAIClient<
+  HasDefaultLocation extends boolean = boolean,
+> extends VoiceAIMethods<HasDefaultLocation> {
+  /**
+   * Requests by path (GET/POST/... of the spec's paths), with the same auth, version,
+   * retries, rate limiting and typed errors as the methods. Error statuses throw.
+   */
+  readonly raw: RawClient;
+  /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
+  rateLimit(locationId?: string): RateLimitInfo | undefined;
+}
 
 const commaSeparated = new Set(
   operationTable.flatMap(([, s]) =>
-    s.query
+    Object.entries(s.query)
       .map(queryParam)
       .filter((q) => q.commaSeparated)
       .map((q) => q.name),
@@ -78,11 +91,13 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   });
   const invoke = createInvoke(base, send, config);
 
-  return Object.freeze({
+  const client = {
     ...buildMethods(invoke, config.locationId),
     raw: buildRaw(invoke),
     rateLimit: (locationId?: string) => latest.get(locationId ?? config.locationId ?? ""),
-  }) as never;
+  };
+  assertClient(client);
+  return Object.freeze(client);
 }
 
 function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions) {

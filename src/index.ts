@@ -1,4 +1,5 @@
 export { createVoiceAIClient, type VoiceAIClient } from "./client.js";
+export { defineAction, type ActionRequestOf } from "./define-action.js";
 export type { TokenSource, VoiceAIClientOptions } from "./options.js";
 export type { TokenContext, TokenProvider } from "./token-provider.js";
 export type { Logger, LogLevel } from "./logger.js";
@@ -14,8 +15,18 @@ export type {
   OperationId,
   Page,
   RawClient,
+  RawInit,
   RawPaths,
+  RawPathsWith,
+  RawResponse,
+  RequiredBodyLocation,
+  RequiredLocation,
+  WithBodyLocation,
+  WithLocation,
+  OptionalWithLocation,
 } from "./types.js";
+export type * from "../generated/models.js";
+export type * from "../generated/client-methods.js";
 export {
   APIConnectionError,
   APIError,

@@ -2,12 +2,12 @@
  * Turns a method's single argument into the path parameters, query and body of a request,
  * following the operation's entry in the generated table, and rejects what cannot be sent —
  * before anything is sent. Only own properties are read: what an object inherits is not an
- * argument.
+ * argument. Query values are checked against their schemas from the spec.
  */
-import type { OperationSpec } from "../generated/operations.js";
-
+import type { OperationSpec, QueryParamSpec } from "../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
 import { describe } from "./options.js";
+import { checkQueryValue } from "./query-check.js";
 
 export interface BuiltRequest {
   path: Record<string, string>;
@@ -22,13 +22,9 @@ export type RequestBuilder = (
   defaultLocationId: string | undefined,
 ) => BuiltRequest;
 
-/** Reads a query entry of the generated table: `name!` is required, `name,` comma-separated. */
-export function queryParam(entry: string) {
-  return {
-    name: entry.replace(/[!,]/g, ""),
-    required: entry.includes("!"),
-    commaSeparated: entry.includes(","),
-  };
+/** Reads a query entry of the generated table (`Object.entries(spec.query)`). */
+export function queryParam([name, spec]: [string, QueryParamSpec]) {
+  return { name, required: spec.required === true, commaSeparated: spec.comma === true };
 }
 
 /** A path id: "." and ".." would climb the URL path, an empty id would name the collection. */
@@ -40,26 +36,11 @@ export function checkPathId(name: string, value: unknown, fail: (message: string
   return id as string;
 }
 
-/** A query value the URL can carry as it is: a string, a finite number or a boolean. */
-function checkQueryValue(name: string, value: unknown, list: boolean, fail: (message: string) => never) {
-  if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
-    fail(`${name} must not be empty (omit it instead)`);
-  }
-  const items = list && Array.isArray(value) ? value : [value];
-  for (const item of items) {
-    const ok =
-      (typeof item === "string" && item !== "") ||
-      typeof item === "boolean" ||
-      (typeof item === "number" && Number.isFinite(item));
-    if (!ok) fail(`${name} must be ${list ? "a list of " : ""}plain values, got ${describe(item)}`);
-  }
-}
-
 /** Prepares, once per operation, the function that builds its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
   const fail = invalid(operationId);
   const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
-  const queryParams = new Map(spec.query.map((entry) => [queryParam(entry).name, queryParam(entry)]));
+  const queryParams = new Map(Object.entries(spec.query));
   const takesLocation = queryParams.has("locationId");
   const { body: bodySpec } = spec;
   const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");
@@ -74,11 +55,11 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
     for (const key of Object.keys(params)) {
       const value = params[key];
       if (value === undefined) continue;
-      const q = queryParams.get(key);
+      const rule = queryParams.get(key);
       if (key === "body" && bodySpec) body = value;
       else if (pathNames.includes(key)) path[key] = checkPathId(key, value, fail);
-      else if (q) {
-        checkQueryValue(key, value, q.commaSeparated, fail);
+      else if (rule) {
+        checkQueryValue(key, value, rule, fail);
         query[key] = value;
       } else fail(`unknown parameter "${key.slice(0, 60)}"`);
     }
@@ -86,8 +67,8 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
     if (takesLocation && query.locationId === undefined && defaultLocationId) {
       query.locationId = defaultLocationId;
     }
-    for (const [name, q] of queryParams) {
-      if (q.required && query[name] === undefined) fail(`${name} is required${hint(name)}`);
+    for (const [name, rule] of queryParams) {
+      if (rule.required && query[name] === undefined) fail(`${name} is required${hint(name)}`);
     }
     if (bodySpec) {
       if (body == null) {

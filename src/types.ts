@@ -1,6 +1,8 @@
 /**
- * Type-level view of the generated operation table: the argument and result types of every
- * method, derived from generated/schema.ts, so that the spec alone decides them.
+ * Types the client's public surface is built from: call options, the parameters and results
+ * of operations (derived from generated/schema.ts, so that the spec alone decides them), the
+ * helpers the generated method interfaces use for `locationId`, and pages. The raw client's
+ * types are in src/raw-types.ts.
  */
 import type { Client } from "openapi-fetch";
 import type { operations as OperationTypes, paths } from "../generated/schema.js";
@@ -8,7 +10,6 @@ import type { ApiVersion, operations as OperationTable } from "../generated/oper
 
 export type { ApiVersion };
 export type OperationId = keyof typeof OperationTable;
-type Table = typeof OperationTable;
 
 /** Options every method accepts as its second argument. */
 export interface CallOptions {
@@ -68,8 +69,8 @@ export type MethodParams<Id extends OperationId, HasDefaultLocation extends bool
 >;
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
-/** What a method resolves to: the success body, or undefined for 204. */
-export type MethodResult<Id extends OperationId> = OperationTypes[Id] extends { responses: infer R }
+/** The success body of an operation, or undefined when it answers without content (204). */
+export type SuccessBody<Op> = Op extends { responses: infer R }
   ? {
       [S in keyof R]: S extends SuccessStatus
         ? R[S] extends { content: { "application/json": infer T } }
@@ -78,12 +79,29 @@ export type MethodResult<Id extends OperationId> = OperationTypes[Id] extends { 
         : never;
     }[keyof R]
   : never;
+/** What an operation resolves to: the success body, or undefined for 204. */
+export type MethodResult<Id extends OperationId> = SuccessBody<OperationTypes[Id]>;
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
-export type Method<Id extends OperationId, HasDefaultLocation extends boolean> =
-  RequiredKeys<MethodParams<Id, HasDefaultLocation>> extends never
-    ? (params?: MethodParams<Id, HasDefaultLocation>, options?: CallOptions) => Promise<MethodResult<Id>>
-    : (params: MethodParams<Id, HasDefaultLocation>, options?: CallOptions) => Promise<MethodResult<Id>>;
+/** `locationId` as a client without a default location must be given it. */
+export interface RequiredLocation {
+  /** ID of the location (sub-account) the request applies to. */
+  locationId: string;
+}
+/** A request body that must name its location. */
+export interface RequiredBodyLocation {
+  body: RequiredLocation;
+}
+/**
+ * The parameters `P` (where `locationId` is optional) as a client takes them. `D` is `false`
+ * for a client without a default location: it must be given `locationId` on every call.
+ */
+export type WithLocation<P, D extends boolean> = [D] extends [false] ? P & RequiredLocation : P;
+/** Like `WithLocation`, for parameters that may be left out whenever `locationId` may. */
+export type OptionalWithLocation<P, D extends boolean> = [D] extends [false]
+  ? P & RequiredLocation
+  : P | void;
+/** Like `WithLocation`, for a `locationId` in the request body. */
+export type WithBodyLocation<P, D extends boolean> = [D] extends [false] ? P & RequiredBodyLocation : P;
 
 /** One page of a paginated list, with the items under `items`. */
 export interface Page<T> {
@@ -93,62 +111,10 @@ export interface Page<T> {
   items: T[];
 }
 
-type PaginatedIds = { [Id in OperationId]: Table[Id] extends { items: string } ? Id : never }[OperationId];
-type ItemsKey<Id extends PaginatedIds> = Table[Id] extends { items: infer K } ? K : never;
-export type PageItem<Id extends PaginatedIds> =
-  MethodResult<Id> extends infer R
-    ? ItemsKey<Id> extends keyof R
-      ? R[ItemsKey<Id>] extends (infer T)[]
-        ? T
-        : never
-      : never
-    : never;
-type ListParams<Id extends PaginatedIds, D extends boolean> = Omit<MethodParams<Id, D>, "page">;
-type ListAllMethods<Id extends PaginatedIds, D extends boolean> =
-  RequiredKeys<ListParams<Id, D>> extends never
-    ? {
-        /** Every item of every page; pages are fetched as the loop asks for them. */
-        listAll(params?: ListParams<Id, D>, options?: CallOptions): AsyncIterableIterator<PageItem<Id>>;
-        /** Every page, with `total`; pages are fetched as the loop asks for them. */
-        listPages(
-          params?: ListParams<Id, D>,
-          options?: CallOptions,
-        ): AsyncIterableIterator<Page<PageItem<Id>>>;
-      }
-    : {
-        listAll(params: ListParams<Id, D>, options?: CallOptions): AsyncIterableIterator<PageItem<Id>>;
-        listPages(
-          params: ListParams<Id, D>,
-          options?: CallOptions,
-        ): AsyncIterableIterator<Page<PageItem<Id>>>;
-      };
-
-type Groups = Table[OperationId]["group"];
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
-
-/** The methods of one group (`agents`, `actions`, `callLogs`), keyed by their names. */
-export type GroupMethods<G extends Groups, D extends boolean> = {
-  [Id in OperationId as Table[Id]["group"] extends G ? Table[Id]["name"] : never]: Method<Id, D>;
-} & UnionToIntersection<
-  {
-    [Id in PaginatedIds]: Table[Id]["group"] extends G ? ListAllMethods<Id, D> : never;
-  }[PaginatedIds] extends infer M
-    ? [M] extends [never]
-      ? {}
-      : M
-    : never
->;
-
-/** Every group of methods the spec defines. */
-export type OperationGroups<D extends boolean> = { [G in Groups]: GroupMethods<G, D> };
-
 type OptionalVersion<Op> = Op extends { parameters: { header: infer H } }
   ? Omit<Op, "parameters"> & { parameters: Omit<Op["parameters"], "header"> & { header?: Partial<H> } }
   : Op;
 /** The spec's paths with the `Version` header optional: the client sets it. */
 export type RawPaths = { [P in keyof paths]: { [M in keyof paths[P]]: OptionalVersion<paths[P][M]> } };
 
-/** openapi-fetch's calls by path; `use`/`eject` (middleware) are not offered: the pipeline does their work. */
-export type RawClient = Omit<Client<RawPaths>, "use" | "eject">;
+export type { RawClient, RawInit, RawPathsWith, RawResponse } from "./raw-types.js";

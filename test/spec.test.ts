@@ -181,6 +181,8 @@ function strict(schema: Json, inPlace = false): Json {
 
 const addFormats = addFormatsModule.default;
 const ajv = new Ajv2020({ strict: true, strictTypes: false, allErrors: true });
+// The name the generator exports a schema's type under (generated/models.ts); no constraint.
+ajv.addKeyword("x-sdk-name");
 addFormats(ajv);
 ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
 

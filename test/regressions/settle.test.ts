@@ -137,7 +137,9 @@ describe("a retry wait", () => {
   });
 
   it("is not started when it would end past totalTimeoutMs: the 503 is reported at once", async () => {
-    const server = await startServer((_q, res) => json(res, 503, { message: "busy" }, { "retry-after": "5" }));
+    const server = await startServer((_q, res) =>
+      json(res, 503, { message: "busy" }, { "retry-after": "5" }),
+    );
     const voiceAI = clientFor(server.baseUrl, { totalTimeoutMs: 1000 });
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -176,7 +178,9 @@ describe("a body that stops halfway", () => {
   it("is ended by the caller's abort", async () => {
     const server = await startServer(halfBody);
     const voiceAI = clientFor(server.baseUrl);
-    const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }, { signal: AbortSignal.timeout(100) }));
+    const { error, ms } = await timed(
+      voiceAI.agents.get({ agentId: "a1" }, { signal: AbortSignal.timeout(100) }),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(ms).toBeLessThan(1000);
   });

@@ -49,8 +49,9 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const log = createLog(options.logger, options.logLevel ?? "warn");
   const redactor = createRedactor();
   const tokens = createTokens(options.token, redactor);
-  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log);
-  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log);
+  const scrub = (text: string) => String(redactor.scrub(text));
+  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log, scrub);
+  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log, scrub);
   const latest = new Map<string, RateLimitInfo>();
 
   const send = createPipeline({

@@ -16,7 +16,7 @@ import { createTokens } from "./pipeline/tokens.js";
 import { MAX_RETRY_WAIT_MS } from "./pipeline/limit.js";
 import { buildRaw } from "./raw.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
-import { queryParam, serializeQuery } from "./request-builder.js";
+import { ownCopy, queryParam, serializeQuery } from "./request-builder.js";
 import type { OperationGroups, RawClient } from "./types.js";
 
 export type VoiceAIClient<HasDefaultLocation extends boolean = false> =
@@ -45,6 +45,7 @@ const LATEST_KEPT = 1000;
 export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   options: O,
 ): VoiceAIClient<O extends { locationId: string } ? true : false> {
+  options = ownCopy(options); // what Object.prototype holds is not an option
   const config = resolveOptions(options);
   const log = createLog(options.logger, options.logLevel ?? "warn");
   const redactor = createRedactor();

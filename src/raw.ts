@@ -32,8 +32,9 @@ type RawInit = CallOptions & {
 };
 
 export function buildRaw(invoke: Invoke) {
-  const send = (method: string, path: string, init: RawInit = {}) => {
-    const operationId = byRoute.get(`${method} ${path}`);
+  // async: a bad argument rejects the returned promise, as the methods do, instead of throwing.
+  const send = async (method: string, path: string, init: RawInit = {}) => {
+    const operationId = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
     if (!operationId)
       throw new InvalidRequestError(
         `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,

@@ -6,10 +6,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import util from "node:util";
-import { afterEach, expect } from "vitest";
+import { afterEach, expect, vi } from "vitest";
 import { createVoiceAIClient, type VoiceAIClient, type VoiceAIClientOptions } from "../../src/index.js";
 
 export const SECRET = "tok_REGRESSION_s3cr3t";
+/**
+ * Bound on how long a call that must end early may take: far below a hang (the client's default
+ * timeoutMs is 60 s, a Retry-After here is 5 s or more), loose enough for a loaded machine.
+ */
+export const SETTLES_WITHIN_MS = 2500;
 export const LOC = "LOC_regress_1";
 export const AGENT = { id: "agent-1", locationId: LOC, agentName: "Support" };
 
@@ -42,7 +47,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString();
-      requests.push({ method: req.method!, url: req.url!, headers: req.headers, body, at: performance.now() });
+      requests.push({
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body,
+        at: performance.now(),
+      });
       handler(req, res, requests.length);
     });
   });
@@ -111,9 +122,28 @@ export function expectNoSecret(value: unknown, secret = SECRET) {
   }
 }
 
-/** Timers the process has armed (setTimeout/setInterval), for "nothing left armed" checks. */
-export function armedTimers(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+/**
+ * Watches the timers armed through the global setTimeout from now on (restored by
+ * vi.restoreAllMocks): `pending(ms)` counts those of that delay neither fired nor cleared yet.
+ */
+export function trackTimers() {
+  const live = new Map<unknown, number>();
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const armed = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const handle: unknown = realSet(() => {
+      live.delete(handle);
+      fn(...args);
+    }, ms);
+    live.set(handle, ms ?? 0);
+    return handle;
+  };
+  vi.spyOn(globalThis, "setTimeout").mockImplementation(armed as typeof setTimeout);
+  vi.spyOn(globalThis, "clearTimeout").mockImplementation((handle) => {
+    live.delete(handle);
+    realClear(handle);
+  });
+  return { pending: (ms: number) => [...live.values()].filter((delay) => delay === ms).length };
 }
 
 /** Resolves when the event loop has had a turn (lets finally blocks and aborts run). */

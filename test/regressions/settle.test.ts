@@ -13,7 +13,7 @@ import {
   type TokenContext,
 } from "../../src/index.js";
 import { rejectionOf } from "../rejection.js";
-import { AGENT, LOC, armedTimers, clientFor, json, startServer, tick } from "./helpers.js";
+import { AGENT, LOC, trackTimers, clientFor, json, startServer, tick, SETTLES_WITHIN_MS } from "./helpers.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -21,6 +21,7 @@ afterEach(() => {
 
 const never = () => new Promise<string>(() => {});
 
+/** How long `work` took to reject. Lower bounds below allow for timers firing a few ms early (libuv's cached loop time). */
 async function timed<T>(work: Promise<T>) {
   const started = performance.now();
   const error = await rejectionOf(work);
@@ -28,9 +29,8 @@ async function timed<T>(work: Promise<T>) {
 }
 
 describe("a token provider that never settles", () => {
-  it("is ended by timeoutMs: APITimeoutError naming one attempt, nothing sent, no timer left", async () => {
+  it("is ended by timeoutMs: APITimeoutError naming one attempt, nothing sent", async () => {
     const server = await startServer((_q, res) => json(res, 200, AGENT));
-    const timers = armedTimers();
     const contexts: TokenContext[] = [];
     const voiceAI = clientFor(server.baseUrl, {
       token: (ctx) => (contexts.push(ctx), never()),
@@ -40,14 +40,12 @@ describe("a token provider that never settles", () => {
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toMatch(/1 attempt\b/);
-    expect(ms).toBeGreaterThanOrEqual(95);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeGreaterThanOrEqual(80);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(0);
     // The provider was told the call is over, so it can stop its own work.
     expect(contexts).toHaveLength(1);
     expect(contexts[0]!.signal?.aborted).toBe(true);
-    await tick();
-    expect(armedTimers()).toBeLessThanOrEqual(timers);
   });
 
   it("is ended by totalTimeoutMs, and the message says which bound ran out", async () => {
@@ -56,8 +54,8 @@ describe("a token provider that never settles", () => {
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toMatch(/totalTimeoutMs/);
-    expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeGreaterThanOrEqual(120);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -71,7 +69,7 @@ describe("a token provider that never settles", () => {
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect((error as Error).cause).toBe(reason);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -89,18 +87,21 @@ describe("a token provider that never settles", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("50 calls at once all settle, and no timer stays armed", async () => {
+  it("50 calls ended by one abort all settle, and none leaves its attempt timer armed", async () => {
     const server = await startServer((_q, res) => json(res, 200, AGENT));
-    const timers = armedTimers();
-    const voiceAI = clientFor(server.baseUrl, { token: never, timeoutMs: 50, maxRetries: 0 });
-    const started = performance.now();
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => voiceAI.agents.get({ agentId: `a${i}` })),
+    const timers = trackTimers();
+    const voiceAI = clientFor(server.baseUrl, { token: never, timeoutMs: 45_678 });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      voiceAI.agents.get({ agentId: `a${i}` }, { signal: controller.signal }),
     );
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(results.every((r) => r.status === "rejected" && r.reason instanceof APITimeoutError)).toBe(true);
-    await tick();
-    expect(armedTimers()).toBeLessThanOrEqual(timers);
+    await tick(20);
+    expect(timers.pending(45_678)).toBe(50);
+    controller.abort();
+    const results = await Promise.allSettled(calls);
+    expect(results.every((r) => r.status === "rejected" && r.reason instanceof APIUserAbortError)).toBe(true);
+    expect(timers.pending(45_678)).toBe(0);
+    expect(server.requests).toHaveLength(0);
   });
 });
 
@@ -115,7 +116,7 @@ describe("the limiter's queue", () => {
     while (server.requests.length === 0) await tick(5);
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "queued" }, { timeoutMs: 120 }));
     expect(error).toBeInstanceOf(APITimeoutError);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests.map((r) => r.url)).toEqual([`/voice-ai/agents/held?locationId=${LOC}`]);
     holder.abort();
     expect(await held).toBeInstanceOf(APIUserAbortError);
@@ -132,7 +133,7 @@ describe("a retry wait", () => {
     setTimeout(() => controller.abort(), 150);
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }, { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -143,7 +144,7 @@ describe("a retry wait", () => {
     const voiceAI = clientFor(server.baseUrl, { totalTimeoutMs: 1000 });
     const { error, ms } = await timed(voiceAI.agents.get({ agentId: "a1" }));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -162,8 +163,8 @@ describe("a body that stops halfway", () => {
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toMatch(/2 attempts/);
     expect((error as Error).message).toMatch(/\d+\.\d s/);
-    expect(ms).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
     expect(server.requests).toHaveLength(2);
   });
 
@@ -182,7 +183,7 @@ describe("a body that stops halfway", () => {
       voiceAI.agents.get({ agentId: "a1" }, { signal: AbortSignal.timeout(100) }),
     );
     expect(error).toBeInstanceOf(APIUserAbortError);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
   });
 });
 
@@ -196,6 +197,6 @@ describe("a server that resets every connection", () => {
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toMatch(/3 attempts/);
     expect(server.requests).toHaveLength(3);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(SETTLES_WITHIN_MS);
   });
 });

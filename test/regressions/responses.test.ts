@@ -205,6 +205,19 @@ describe("messages", () => {
     expect((error as NotFoundError).url).toContain(id);
   });
 
+  it("a gateway's HTML error page is kept in body but not put in the message", async () => {
+    const server = await send(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", {
+      "content-type": "text/html",
+    });
+    const error = await rejectionOf(
+      clientFor(server.baseUrl, { maxRetries: 0 }).agents.get({ agentId: "a1" }),
+    );
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as APIError).body).toMatch(/^<html>/);
+    expect((error as Error).message).not.toMatch(/<html>/);
+    expect((error as Error).message).toMatch(/^502 \(getAgent /);
+  });
+
   it("a huge server message is shortened too", async () => {
     const server = await send(400, JSON.stringify({ message: "m".repeat(100_000) }), JSON_TYPE);
     const error = await rejectionOf(clientFor(server.baseUrl).agents.get({ agentId: "a1" }));

@@ -173,4 +173,17 @@ describe("token hygiene", () => {
     expect(other.requests[0]!.headers.authorization).toBeUndefined();
     expect(JSON.stringify(other.requests[0]!.headers)).not.toContain(SECRET);
   });
+
+  it("a 307 re-sends a POST's body to the other host, still without the token", async () => {
+    const other = await startServer((_q, res) => json(res, 201, AGENT));
+    const api = await startServer((_q, res) => {
+      res.writeHead(307, { location: `${other.baseUrl}/moved` });
+      res.end();
+    });
+    const voiceAI = clientFor(api.baseUrl);
+    await expect(voiceAI.agents.create({ body: { agentName: "x" } })).resolves.toEqual(AGENT);
+    expect(other.requests.map((r) => [r.method, r.headers.authorization, r.body])).toEqual([
+      ["POST", undefined, api.requests[0]!.body],
+    ]);
+  });
 });

@@ -105,6 +105,18 @@ describe("a spent daily quota", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each(["1e15", "1764234000"])(
+    "a Daily-Reset of %s (not a wait within a day) locks no one out past a day",
+    async (reset) => {
+      const server = await spent({ "x-ratelimit-daily-reset": reset });
+      const voiceAI = clientFor(server.baseUrl, limited({ rateLimit: {} }));
+      await voiceAI.agents.get({ agentId: "a1" });
+      const error = await rejectionOf(voiceAI.agents.get({ agentId: "a2" }));
+      expect(error).toBeInstanceOf(QuotaExhaustedError);
+      expect((error as QuotaExhaustedError).retryAfterMs).toBeLessThanOrEqual(86_400_000);
+    },
+  );
+
   it("a 429 saying the day is spent is not sent again, and says scope daily and when", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const server = await startServer((_q, res) =>

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import util from "node:util";
-import { afterEach, expect, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { createVoiceAIClient, type VoiceAIClient, type VoiceAIClientOptions } from "../../src/index.js";
 
 export const SECRET = "tok_REGRESSION_s3cr3t";
@@ -37,6 +37,18 @@ export interface TestServer {
 const open: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+// No call may leave a promise rejected with nobody listening (a hook's, a limiter wait's, a body's).
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  process.off("unhandledRejection", onUnhandled);
+  expect(unhandled).toEqual([]);
 });
 
 /** A server whose handler sees each request after its body was read; `n` counts from 1. */

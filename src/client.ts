@@ -16,7 +16,7 @@ import { createTokens } from "./pipeline/tokens.js";
 import { MAX_RETRY_WAIT_MS } from "./pipeline/limit.js";
 import { buildRaw } from "./raw.js";
 import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
-import { queryParam, serializeQuery } from "./request-builder.js";
+import { ownCopy, queryParam, serializeQuery } from "./request-builder.js";
 import type { RawClient } from "./types.js";
 import type { VoiceAIMethods } from "../generated/client-methods.js";
 import { assertClient } from "./client-shape.js";
@@ -58,12 +58,14 @@ const LATEST_KEPT = 1000;
 export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   options: O,
 ): VoiceAIClient<O extends { locationId: string } ? true : false> {
+  options = ownCopy(options); // what Object.prototype holds is not an option
   const config = resolveOptions(options);
   const log = createLog(options.logger, options.logLevel ?? "warn");
   const redactor = createRedactor();
   const tokens = createTokens(options.token, redactor);
-  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log);
-  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log);
+  const scrub = (text: string) => String(redactor.scrub(text));
+  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log, scrub);
+  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log, scrub);
   const latest = new Map<string, RateLimitInfo>();
 
   const send = createPipeline({

@@ -8,6 +8,7 @@ import { InvalidRequestError, VoiceAIError } from "./errors.js";
 import { describeError } from "./logger.js";
 import { checkCount, checkHeaders, checkKeys, checkVersion, type ResolvedOptions } from "./options.js";
 import type { Call, Reply, Send } from "./pipeline/types.js";
+import { ownCopy } from "./request-builder.js";
 import type { CallOptions, RawPaths } from "./types.js";
 
 export interface Route {
@@ -41,8 +42,11 @@ const CALL_OPTIONS = new Set<string>([
 
 export function createInvoke(base: Client<RawPaths>, send: Send, config: ResolvedOptions): Invoke {
   return async (route, init, options, locationId) => {
+    // Own properties only: openapi-fetch would read `headers` or `params.header` off Object.prototype.
+    options = ownCopy(options);
+    const { params, body, headers: given } = ownCopy(init);
     const call = callOf(route, options, config, locationId);
-    const headers = options?.headers ? { ...init.headers, ...options.headers } : init.headers;
+    const headers = options?.headers ? { ...given, ...options.headers } : given;
     let reply: Reply | undefined;
     const fetch = async (request: Request) => {
       const body = request.body ? await request.arrayBuffer() : undefined;
@@ -54,7 +58,8 @@ export function createInvoke(base: Client<RawPaths>, send: Send, config: Resolve
         route.method.toLowerCase() as "get",
         route.path as never,
         {
-          ...init,
+          params: ownCopy(params),
+          body,
           headers,
           fetch,
           parseAs: "stream",
@@ -82,7 +87,8 @@ function callOf(
   let { timeoutMs, maxRetries, totalTimeoutMs, maxResponseBytes, version } = config;
   let signal: AbortSignal | undefined;
   if (options !== undefined) {
-    if (typeof options !== "object" || options === null) throw new Err("call options must be an object");
+    if (typeof options !== "object" || options === null || Array.isArray(options))
+      throw new Err("call options must be an object");
     checkKeys(options, CALL_OPTIONS, "call option", Err);
     timeoutMs = checkCount("timeoutMs", options.timeoutMs, 1, Err) ?? timeoutMs;
     maxRetries = checkCount("maxRetries", options.maxRetries, 0, Err) ?? maxRetries;

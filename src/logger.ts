@@ -37,15 +37,29 @@ export function createLog(logger: unknown, level: unknown = "warn"): Log {
   return log;
 }
 
-/** Wraps a user hook: a hook that throws is reported at warn level and never changes a call. */
-export function safeHook<E>(name: string, hook: unknown, log: Log): ((event: E) => void) | undefined {
+/**
+ * Wraps a user hook: a hook that throws, or returns a promise that rejects, is reported at warn
+ * level (its message through `scrub`, as it may quote a token) and never changes a call.
+ */
+export function safeHook<E>(
+  name: string,
+  hook: unknown,
+  log: Log,
+  scrub: (text: string) => string = (text) => text,
+): ((event: E) => void) | undefined {
   if (hook === undefined) return undefined;
   if (typeof hook !== "function") throw new ConfigurationError(`${name} must be a function`);
+  const report = (error: unknown) => {
+    log.warn?.(`${name} threw; the call goes on`, { error: scrub(describeError(error)) });
+  };
   return (event) => {
     try {
-      hook(event);
+      const result: unknown = hook(event);
+      if (typeof (result as PromiseLike<unknown> | null)?.then === "function") {
+        (result as PromiseLike<unknown>).then(undefined, report);
+      }
     } catch (error) {
-      log.warn?.(`${name} threw; the call goes on`, { error: describeError(error) });
+      report(error);
     }
   };
 }

@@ -7,7 +7,7 @@ import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./
 import type { Invoke } from "./invoke.js";
 import { checkCount } from "./options.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
-import { requestBuilder } from "./request-builder.js";
+import { ownCopy, requestBuilder } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
 type Params = Record<string, unknown> | undefined;
@@ -45,15 +45,17 @@ function paginated(operationId: string, items: string, call: Method) {
     params: Params,
     options: CallOptions | undefined,
   ) => {
-    const { page, pageSize, ...rest } = params ?? {};
     const fail = (message: string): never => {
       throw new InvalidRequestError(`${operationId}: ${message}`);
     };
+    if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params)))
+      fail("the parameters must be an object");
+    // Own properties only: a `page` on Object.prototype is not where the listing starts.
+    const { page, pageSize, ...rest } = ownCopy(params ?? {});
+    options = ownCopy(options);
     checkCount("page", page, 1, InvalidRequestError);
     // The spec's maximum page size is checked with the other query values when a page is fetched.
     checkCount("pageSize", pageSize, 1, InvalidRequestError);
-    if (params !== undefined && (typeof params !== "object" || params === null))
-      fail("the parameters must be an object");
     const fetchPage = async (p: number, size: number) => {
       const result = (await call({ ...rest, page: p, pageSize: size }, options)) as Record<string, unknown>;
       const list = result[items];

@@ -173,10 +173,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         s.serverUntil = t + limits.interval;
       }
       if (dailyRemaining === 0) {
-        // Spent: back at the server's reset when it says, else probed with one request.
+        // Spent: back at the server's reset when it says (a "reset" past a day is not read as ms:
+        // the unit is undocumented), else probed with one request.
+        const reset = (info.dailyResetMs ?? Infinity) <= DAY ? info.dailyResetMs : undefined;
         s.dayLeft = 0;
-        s.probing = info.dailyResetMs === undefined;
-        s.dayEnd = t + (info.dailyResetMs ?? DAILY_PROBE_MS);
+        s.probing = reset === undefined;
+        s.dayEnd = t + (reset ?? DAILY_PROBE_MS);
       } else if (dailyRemaining !== undefined && (s.probing || dailyRemaining < s.dayLeft)) {
         s.dayLeft = dailyRemaining;
         if (s.probing) [s.probing, s.dayEnd] = [false, t + DAY];

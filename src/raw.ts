@@ -7,7 +7,7 @@ import { InvalidRequestError } from "./errors.js";
 import type { Invoke } from "./invoke.js";
 import { operationTable } from "./methods.js";
 import { checkKeys } from "./options.js";
-import { checkPathId } from "./request-builder.js";
+import { checkPathId, ownCopy } from "./request-builder.js";
 import { invalid } from "./json-check.js";
 import type { CallOptions } from "./types.js";
 
@@ -32,8 +32,9 @@ type RawInit = CallOptions & {
 };
 
 export function buildRaw(invoke: Invoke) {
-  const send = (method: string, path: string, init: RawInit = {}) => {
-    const operationId = byRoute.get(`${method} ${path}`);
+  // async: a bad argument rejects the returned promise, as the methods do, instead of throwing.
+  const send = async (method: string, path: string, init: RawInit = {}) => {
+    const operationId = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
     if (!operationId)
       throw new InvalidRequestError(
         `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,
@@ -41,13 +42,17 @@ export function buildRaw(invoke: Invoke) {
     if (typeof init !== "object" || init === null)
       throw new InvalidRequestError(`${operationId}: init must be an object`);
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
-    const { params, body, headers, ...options } = init;
+    // Own properties only, at every level read here: Object.prototype holds no arguments.
+    const { params: given, body, headers, ...options } = ownCopy(init);
+    const params = ownCopy(given);
+    const pathIds = ownCopy(params?.path);
     const fail = invalid(operationId);
     const ids: Record<string, string> = {};
     for (const name of path.match(/[^{}]+(?=\})/g) ?? []) {
-      ids[name] = checkPathId(name, params?.path?.[name], fail);
+      ids[name] = checkPathId(name, pathIds?.[name], fail);
     }
-    const location = params?.query?.locationId ?? (body as { locationId?: unknown } | undefined)?.locationId;
+    const location =
+      ownCopy(params?.query)?.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;
     const route = { method, path, operationId, expect: method === "DELETE" ? "none" : "object" } as const;
     return invoke(
       route,

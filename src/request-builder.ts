@@ -22,6 +22,15 @@ export type RequestBuilder = (
   defaultLocationId: string | undefined,
 ) => BuiltRequest;
 
+/**
+ * A copy of an options or parameters object holding only its own properties, on no prototype:
+ * nothing added to Object.prototype can be read from it. Anything else is returned as it is.
+ */
+export function ownCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.assign(Object.create(null) as T & object, value);
+}
+
 /** Reads a query entry of the generated table (`Object.entries(spec.query)`). */
 export function queryParam([name, spec]: [string, QueryParamSpec]) {
   return { name, required: spec.required === true, commaSeparated: spec.comma === true };
@@ -50,7 +59,7 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
       fail("the parameters must be an object");
     }
     const path: Record<string, string> = {};
-    const query: Record<string, unknown> = {};
+    const query: Record<string, unknown> = Object.create(null);
     let body: unknown;
     for (const key of Object.keys(params)) {
       const value = params[key];
@@ -76,18 +85,18 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
       } else if (typeof body !== "object" || Array.isArray(body)) {
         fail("body must be an object");
       } else {
-        const given = body as Record<string, unknown>;
+        const given = ownCopy(body as Record<string, unknown>);
         checkJsonBody(given, "body", fail);
         if (bodySpec.locationId && given.locationId === undefined && defaultLocationId) {
-          body = { ...given, locationId: defaultLocationId };
+          body = { ...(body as object), locationId: defaultLocationId };
+          given.locationId = defaultLocationId;
         }
         for (const name of bodySpec.required) {
-          if ((body as Record<string, unknown>)[name] === undefined)
-            fail(`body.${name} is required${hint(name)}`);
+          if (given[name] === undefined) fail(`body.${name} is required${hint(name)}`);
         }
       }
     }
-    const locationId = query.locationId ?? (body as { locationId?: unknown } | undefined)?.locationId;
+    const locationId = query.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;
     return { path, query, body, locationId: typeof locationId === "string" ? locationId : "" };
   };
 }

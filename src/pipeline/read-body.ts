@@ -101,11 +101,14 @@ async function readText(response: Response, limit: number, strict: boolean, call
   return new TextDecoder().decode(bytes);
 }
 
-/** zlib and brotli errors reach fetch's body stream as the cause of a TypeError("terminated"). */
+/**
+ * zlib and brotli errors reach fetch's body stream as the cause of a TypeError("terminated").
+ * zlib's codes start with Z_; Node names brotli decoder errors ERR__ERROR_FORMAT_... and the like.
+ */
 function isDecodingError(error: unknown): boolean {
   for (let e = error, depth = 0; depth < 6 && typeof e === "object" && e !== null; depth++) {
     const { code } = e as { code?: unknown };
-    if (typeof code === "string" && /^Z_|BROTLI|ZLIB/i.test(code)) return true;
+    if (typeof code === "string" && /^Z_|^ERR__ERROR_|BROTLI|ZLIB/i.test(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

@@ -15,6 +15,8 @@ import type { RequestInfo } from "../errors.js";
 export interface RetryEvent extends RequestInfo {
   /** The attempt that failed, starting at 1. */
   attempt: number;
+  /** How long that attempt took. */
+  durationMs: number;
   delayMs: number;
   reason: RetryReason;
   requestId: string | undefined;
@@ -28,6 +30,7 @@ export const retry =
       let reply: Reply | undefined;
       let failure: Failure | undefined;
       let reason: RetryReason;
+      const started = performance.now();
       try {
         reply = await next(request, { ...call, attempt });
         if (reply.status < 400 || attempt > call.maxRetries) return reply;
@@ -53,6 +56,7 @@ export const retry =
       onRetry({
         ...requestInfo(request, call),
         attempt,
+        durationMs: Math.round(performance.now() - started),
         delayMs: delay,
         reason,
         requestId: reply ? (reply.headers.get("x-request-id") ?? undefined) : undefined,

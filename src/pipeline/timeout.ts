@@ -10,9 +10,14 @@ import type { Stage } from "./types.js";
 export const timeout: Stage = (next) => async (request, call) => {
   const caller = call.signal;
   if (caller?.aborted) throw new Failure("abort", "Aborted by the caller", { cause: caller.reason });
-  const ms = Math.min(call.timeoutMs, (call.deadline ?? Infinity) - performance.now());
-  if (ms <= 0)
-    throw new Failure("timeout", "The call's totalTimeoutMs ran out", { attempt: call.attempt - 1 });
+  const left = (call.deadline ?? Infinity) - performance.now();
+  const ms = Math.min(call.timeoutMs, left);
+  // The message names the bound that ran out: the attempt's or the whole call's.
+  const bound =
+    left < call.timeoutMs
+      ? `totalTimeoutMs ${Math.round(call.deadline! - call.startedAt)} ran out`
+      : `timeoutMs ${call.timeoutMs} ran out`;
+  if (ms <= 0) throw new Failure("timeout", `Timed out: ${bound}`, { attempt: call.attempt - 1 });
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(caller!.reason);
@@ -25,7 +30,7 @@ export const timeout: Stage = (next) => async (request, call) => {
     return await next(request, { ...call, signal: controller.signal });
   } catch (error) {
     if (caller?.aborted) throw new Failure("abort", "Aborted by the caller", { cause: caller.reason });
-    if (timedOut) throw new Failure("timeout", "Timed out", { attempt: call.attempt });
+    if (timedOut) throw new Failure("timeout", `Timed out: ${bound}`, { attempt: call.attempt });
     throw error;
   } finally {
     clearTimeout(timer);

@@ -72,6 +72,8 @@ export function createTokens(source: TokenSource, redactor: Redactor): Tokens {
         done = Promise.resolve()
           .then(() => invalidate.call(provider, ctx, token))
           .catch((error: unknown) => {
+            // A failed refresh is not remembered: the next 401 for this token asks again.
+            if (pending.get(token) === done) pending.delete(token);
             throw providerFailure(error);
           });
         pending.set(token, done);

@@ -79,7 +79,7 @@ function toError(error: unknown, request: Outgoing, call: Call, redactor: Redact
     case "timeout": {
       const seconds = ((performance.now() - call.startedAt) / 1000).toFixed(1);
       const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
-      return new APITimeoutError(info, `${reason} (${tries} in ${seconds} s; timeoutMs ${call.timeoutMs})`);
+      return new APITimeoutError(info, `${reason} (${tries} in ${seconds} s)`);
     }
     case "invalid-response":
       return new InvalidResponseError(info, details.status ?? 0, reason, details.snippet ?? "", cause);

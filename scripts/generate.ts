@@ -3,7 +3,9 @@
  *   schema.ts      the types of every path, operation and schema (openapi-typescript)
  *   operations.ts  the table that drives the client's methods (method, path, where each
  *                  parameter goes, group and method names), read from the same spec
- * Both are formatted with prettier, so the output is byte-for-byte deterministic.
+ *   oauth-schema.ts  the types of openapi/oauth.yaml (the `highlevel-voice-ai/oauth` entry), read
+ *                  from the oauth.yaml beside the Voice AI spec
+ * All are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
  */
@@ -27,24 +29,9 @@ const root = path.resolve(import.meta.dirname, "..");
 export async function generate(specPath: string, outDir: string): Promise<string[]> {
   const specText = await readFile(specPath, "utf8");
   const spec = parseYaml(specText) as OpenAPIDocument;
-  // Named by its folder and file ("openapi/voice-ai.yaml"), so that a copy of the repo's
-  // layout elsewhere generates byte-identical files.
-  const relSpec = `${path.basename(path.dirname(path.resolve(specPath)))}/${path.basename(specPath)}`;
-  const header = [
-    `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
-    `// change the spec and run \`npm run generate\`.`,
-    "",
-  ].join("\n");
-
-  // The spec is linted by `npm run lint:spec` (Redocly CLI) before this runs; here
-  // openapi-typescript only needs to parse it, so it gets an empty rule set.
-  const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
-    redocly: await createConfig({ extends: [], rules: {} }),
-    silent: true,
-    // A property with a default is still optional to send: the server fills it in.
-    defaultNonNullable: false,
-  });
-  const schemaSource = header + "\n" + astToString(ast);
+  const header = headerFor(specPath);
+  const schemaSource = await typesOf(specPath);
+  const oauthSource = await typesOf(path.join(path.dirname(specPath), "oauth.yaml"));
 
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
@@ -55,6 +42,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   for (const [name, source] of [
     ["schema.ts", schemaSource],
     ["operations.ts", operationsSource],
+    ["oauth-schema.ts", oauthSource],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });
@@ -62,6 +50,29 @@ export async function generate(specPath: string, outDir: string): Promise<string
     written.push(file);
   }
   return written;
+}
+
+function headerFor(specPath: string): string {
+  // Named by its folder and file ("openapi/voice-ai.yaml"), so that a copy of the repo's
+  // layout elsewhere generates byte-identical files.
+  const relSpec = `${path.basename(path.dirname(path.resolve(specPath)))}/${path.basename(specPath)}`;
+  return [
+    `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
+    `// change the spec and run \`npm run generate\`.`,
+    "",
+  ].join("\n");
+}
+
+/** The openapi-typescript types of a spec, under a "do not edit" header. */
+async function typesOf(specPath: string): Promise<string> {
+  // The spec is linted by `npm run lint:spec` (Redocly CLI) before this runs; here
+  // openapi-typescript only needs to parse it, so it gets an empty rule set.
+  const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
+    redocly: await createConfig({ extends: [], rules: {} }),
+    silent: true,
+    defaultNonNullable: false,
+  });
+  return headerFor(specPath) + "\n" + astToString(ast);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -65,20 +65,30 @@ export function createTokenManager(config: TokenManagerConfig) {
     if (token) return token;
     if (!record) throw reauth("not_installed", who);
     if (record.revoked) throw reauth(record.revoked, record);
+    // A Location of an agency install can always get a new token from the agency's.
+    const mintable = async () =>
+      record.userType === "Location" &&
+      record.companyId !== undefined &&
+      (record.mintedFromCompany === true || (await companyActive(record.companyId)));
     if (record.refreshToken) {
       try {
         return await refresh(key, record, record.refreshToken, fence);
       } catch (error) {
         if (!isInvalidGrant(error)) throw error;
-        // A Location of an agency install gets a new token from the agency's instead.
-        if (!(record.userType === "Location" && record.companyId)) {
+        if (!(await mintable())) {
           await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(fence));
           throw reauth("invalid_grant", record);
         }
       }
     }
-    if (record.userType === "Location" && record.companyId) return mint(key, record, fence);
+    if (await mintable()) return mint(key, record, fence);
+    await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(fence));
     throw reauth("invalid_grant", record);
+  }
+
+  async function companyActive(companyId: string): Promise<boolean> {
+    const company = await read(keyFor("Company", companyId));
+    return company !== undefined && !company.revoked;
   }
 
   async function refresh(

@@ -13,7 +13,11 @@ const cjsInteropFix = {
   name: "cjs-interop-openapi-fetch",
   renderChunk(code: string, _chunk: unknown, outputOptions: { format?: string }) {
     if (outputOptions.format !== "cjs") return null;
-    const fixed = code.replace(/(let (\w+) = require\("openapi-fetch"\);\s*\2 = __toESM\(\2), 1\)/g, "$1)");
+    // `__toESM` is called through the shared chunk's binding once there are several entries.
+    const fixed = code.replace(
+      /(let (\w+) = require\("openapi-fetch"\);\s*\2 = (?:\w+\.)?__toESM\(\2), 1\)/g,
+      "$1)",
+    );
     return fixed === code ? null : { code: fixed, map: null };
   },
 };
@@ -27,6 +31,9 @@ export default defineConfig({
     index: "src/index.ts",
     // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
     types: "generated/schema.ts",
+    // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
+    // for its file store; the core entry never imports it.
+    oauth: "src/oauth/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
@@ -38,7 +45,8 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   hash: false,
-  deps: { neverBundle: ["openapi-fetch"] },
+  // Node built-ins stay imports (only the oauth entry's file store uses them).
+  deps: { neverBundle: ["openapi-fetch", /^node:/] },
   // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
   checks: { legacyCjs: false, pluginTimings: false },
   report: true,

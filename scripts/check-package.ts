@@ -35,7 +35,8 @@ const EXPECTED_FILES = [
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
-  ...["index", "types"].flatMap((name) =>
+  // "errors" is the chunk the entries share, so that `instanceof VoiceAIError` holds across them.
+  ...["index", "types", "oauth", "errors"].flatMap((name) =>
     [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
   ),
 ];

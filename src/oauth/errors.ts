@@ -6,8 +6,6 @@ export type ReauthorizationReason =
   | "invalid_grant"
   /** The agency install this Location's token came from can no longer obtain tokens. */
   | "company_reauthorization_required"
-  /** The app was uninstalled (an UNINSTALL webhook). */
-  | "uninstalled"
   /** Nothing is stored for this Location, and no agency install is known to cover it. */
   | "not_installed";
 
@@ -42,7 +40,6 @@ export class ReauthorizationRequiredError extends VoiceAIError {
 const REASONS: Record<ReauthorizationReason, string> = {
   invalid_grant: "the refresh token was refused (invalid, expired or already used)",
   company_reauthorization_required: "the agency install it depends on must be authorized again",
-  uninstalled: "the app was uninstalled",
   not_installed: "no installation is stored and no agency install is known to cover it",
 };
 

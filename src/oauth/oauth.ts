@@ -152,6 +152,8 @@ export function createOAuth(options: OAuthOptions): OAuth {
     getCompanyToken: async (companyId, opts) =>
       tokens.tokenFor("Company", checkId("companyId", companyId), opts?.signal),
     async installation(who) {
+      if (!who || typeof who !== "object")
+        throw new InvalidRequestError("installation needs { locationId } or { companyId }");
       const [kind, id] =
         "locationId" in who ? (["Location", who.locationId] as const) : (["Company", who.companyId] as const);
       const record = parseRecord(await store.get(keyFor(kind, checkId(`${kind.toLowerCase()}Id`, id))));

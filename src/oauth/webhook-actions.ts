@@ -7,8 +7,11 @@ import type { WebhookEvent } from "./webhook-events.js";
 export type WebhookOutcome =
   /** A Location token was minted from the agency's token and stored. */
   | { action: "minted"; locationId: string; companyId: string }
-  /** The Location was recorded as covered by its agency; its token is minted on first use. */
-  | { action: "recorded"; locationId: string; companyId: string }
+  /**
+   * The Location was recorded as covered by its agency; its token is minted on first use. `mintError`
+   * names why minting now failed (the event is still accepted: a retried delivery would be a replay).
+   */
+  | { action: "recorded"; locationId: string; companyId: string; mintError?: string }
   /** The Location already holds tokens of its own (a Location-level install): left as it is. */
   | { action: "kept"; locationId: string }
   /** Stored installations were deleted. */
@@ -29,10 +32,11 @@ export async function applyWebhook(
     const locationId = checkId("locationId", event.locationId);
     const key = keyFor("Location", locationId);
     const existing = await read(key);
-    if (existing?.refreshToken && !existing.revoked && !existing.mintedFromCompany) {
-      return { action: "kept", locationId };
-    }
     const companyId = event.companyId ?? existing?.companyId;
+    const ownTokens = existing?.refreshToken && !existing.mintedFromCompany;
+    const mintedHere =
+      existing?.accessToken && existing.mintedFromCompany && existing.companyId === companyId;
+    if ((ownTokens || mintedHere) && !existing?.revoked) return { action: "kept", locationId };
     if (companyId === undefined) {
       return { action: "ignored", reason: "the event names no company to mint the Location's token from" };
     }
@@ -49,7 +53,11 @@ export async function applyWebhook(
     await store.set(key, serialize(placeholder));
     const company = await read(keyFor("Company", companyId));
     if (!company?.refreshToken || company.revoked) return { action: "recorded", locationId, companyId };
-    await tokens.tokenFor("Location", locationId, undefined);
+    try {
+      await tokens.tokenFor("Location", locationId, undefined);
+    } catch (error) {
+      return { action: "recorded", locationId, companyId, mintError: (error as Error)?.name ?? "Error" };
+    }
     return { action: "minted", locationId, companyId };
   }
   if (event.type === "UNINSTALL") {

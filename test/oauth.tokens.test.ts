@@ -121,6 +121,51 @@ describe("createOAuth: Location installs", () => {
   });
 });
 
+describe("createOAuth: a broken OAuth server", () => {
+  it("a token endpoint that never answers ends in APITimeoutError, for every waiting caller", async () => {
+    const { oauth } = await setup(
+      {},
+      {
+        timeoutMs: 200,
+        fetch: (request) =>
+          new Promise<Response>((_, reject) =>
+            request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+          ),
+      },
+    );
+    const started = performance.now();
+    const errors = await Promise.all([1, 2, 3].map(() => rejectionOf(oauth.exchangeCode("code-1"))));
+    expect(errors.map((e) => (e as Error).name)).toEqual([
+      "APITimeoutError",
+      "APITimeoutError",
+      "APITimeoutError",
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("an absurd expires_in counts as an hour; an error status is a typed APIError", async () => {
+    const clock = manualClock();
+    let answer = () =>
+      Response.json({
+        access_token: "at_1",
+        refresh_token: "rt_1",
+        userType: "Location",
+        locationId: "L1",
+        userId: "u",
+        expires_in: -5,
+      });
+    const { oauth } = await setup({}, { now: clock.now, fetch: async () => answer() });
+    const installation = await oauth.exchangeCode("code-1");
+    expect(installation.expiresAt).toBe(clock.now() + HOUR);
+    answer = () => Response.json({ statusCode: 503, message: "down" }, { status: 503 });
+    clock.advance(HOUR);
+    expect(await rejectionOf(oauth.getToken(ctx("L1")))).toMatchObject({
+      name: "InternalServerError",
+      status: 503,
+    });
+  });
+});
+
 describe("createOAuth: agency (Company) installs", () => {
   it("mints one Location token for 20 concurrent calls, stores it, and renews it the same way", async () => {
     const clock = manualClock();

@@ -174,6 +174,40 @@ describe("webhook handlers change the store", () => {
     expect((await handler(new Request("http://app.local/webhooks"))).status).toBe(405);
   });
 
+  it("INSTALL without a stored agency install, or with a failing mint, is recorded and still accepted", async () => {
+    const { fake, oauth } = await setup();
+    const publicKey = await fake.webhooks.publicKey();
+    const verifyAndApply = async (payload: Record<string, unknown>) => {
+      const signed = await fake.webhooks.sign(payload);
+      return oauth.handleWebhook(
+        await verifyWebhook({ rawBody: signed.body, headers: signed.headers, publicKey }),
+      );
+    };
+    expect(await verifyAndApply({ ...INSTALL, companyId: "C2" })).toEqual({
+      action: "recorded",
+      locationId: "L7",
+      companyId: "C2",
+    });
+    expect(await oauth.installation({ locationId: "L7" })).toMatchObject({
+      companyId: "C2",
+      mintedFromCompany: true,
+    });
+    // The agency install exists, but the fake does not know L8 as one of its Locations: the mint fails.
+    await oauth.exchangeCode(fake.issueCode({ userType: "Company", companyId: "C2" }));
+    expect(await verifyAndApply({ ...INSTALL, locationId: "L8", companyId: "C2" })).toEqual({
+      action: "recorded",
+      locationId: "L8",
+      companyId: "C2",
+      mintError: "BadRequestError",
+    });
+    // An agency-level install and other events change nothing.
+    expect(await verifyAndApply({ type: "INSTALL", companyId: "C2" })).toMatchObject({ action: "ignored" });
+    expect(await verifyAndApply({ type: "PLAN_CHANGE", locationId: "L7" })).toMatchObject({
+      action: "ignored",
+    });
+    expect(await oauth.installation({ companyId: "C2" })).toMatchObject({ userType: "Company" });
+  });
+
   it("the node:http adapter reads the raw body and answers like the fetch handler", async () => {
     const { fake, oauth } = await setup();
     await oauth.exchangeCode(

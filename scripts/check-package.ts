@@ -290,6 +290,8 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
         }
         if (JSON.stringify(report.typesEntry) !== "[]")
           problems.push(`types entry exports ${JSON.stringify(report.typesEntry)}`);
+        if (report.oauthEntry !== "function")
+          problems.push(`oauth entry: createOAuth is ${String(report.oauthEntry)}`);
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
@@ -307,6 +309,7 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
+import { createOAuth } from "highlevel-voice-ai/oauth";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -325,6 +328,7 @@ console.log(JSON.stringify({
   errorName: error?.name,
   resolved: import.meta.resolve("highlevel-voice-ai"),
   typesEntry: Object.keys(typesEntry),
+  oauthEntry: typeof createOAuth,
 }));
 `;
 }
@@ -333,6 +337,7 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
+const { createOAuth } = require("highlevel-voice-ai/oauth");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -352,6 +357,7 @@ const typesEntry = require("highlevel-voice-ai/types");
     errorName: error && error.name,
     resolved: require.resolve("highlevel-voice-ai"),
     typesEntry: Object.keys(typesEntry),
+    oauthEntry: typeof createOAuth,
   }));
 })().catch((e) => {
   console.error(e);
@@ -363,6 +369,7 @@ const typesEntry = require("highlevel-voice-ai/types");
 /** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
 const CONSUMER_TYPES = `import { createVoiceAIClient, NotFoundError, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
 import type { components, operations, paths } from "highlevel-voice-ai/types";
+import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
 
 type Agent = components["schemas"]["AgentWithActions"];
 type GetAgent = operations["getAgent"];
@@ -390,6 +397,9 @@ export async function badCalls() {
 export function status(error: unknown): number | undefined {
   return error instanceof NotFoundError ? error.status : undefined;
 }
+
+export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });
+export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
 
 export { sameOperation };
 `;

@@ -3,7 +3,7 @@
  * a valid token per Location for every API call (a TokenProvider), installed Locations and the
  * install webhooks.
  */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError, InvalidResponseError } from "../errors.js";
 import type { TokenContext, TokenProvider } from "../token-provider.js";
 import {
   authorizeUrl,
@@ -107,10 +107,16 @@ export function createOAuth(options: OAuthOptions): OAuth {
       installToFutureLocations: response.installToFutureLocations,
       approveAllLocations: response.approveAllLocations,
     };
-    const id = checkId(
-      kind === "Location" ? "locationId" : "companyId",
-      kind === "Location" ? record.locationId : record.companyId,
-    );
+    const id = kind === "Location" ? record.locationId : record.companyId;
+    if (typeof id !== "string" || !id) {
+      throw new InvalidResponseError(
+        { operationId: "getAccessToken", method: "POST", url: "" },
+        200,
+        `the ${kind} token response names no ${kind === "Location" ? "locationId" : "companyId"}`,
+        "",
+      );
+    }
+    checkId(kind === "Location" ? "locationId" : "companyId", id);
     const key = keyFor(kind, id);
     await withStoreLock(store, key, config.lock, (fence) =>
       store.set(key, serialize(record), fence === undefined ? undefined : { fence }),

@@ -49,8 +49,9 @@ export function createTokenManager(config: TokenManagerConfig) {
     const record = await read(key);
     const token = usable(record);
     if (token) return token;
-    if (record?.revoked) throw reauth(record.revoked, record);
     const who = userType === "Location" ? { locationId: id } : { companyId: id };
+    if (!record) throw reauth("not_installed", who);
+    if (record.revoked) throw reauth(record.revoked, record);
     // Callers share the renewal, which runs to its end even if the caller that started it aborts.
     return untilAborted(
       renewOnce(key, () => withStoreLock(store, key, config.lock, (fence) => renew(key, who, fence))),
@@ -98,7 +99,8 @@ export function createTokenManager(config: TokenManagerConfig) {
     fence: number | undefined,
   ) {
     const started = now();
-    // The refresh token is spent by this request whatever happens next: it is not kept.
+    // Replaced in the store by the rotated one below. If the request fails without an answer it
+    // stays: the server may not have seen it, and sending it again is the only way to find out.
     const response = await http.token(
       {
         client_id: config.clientId,

@@ -8,7 +8,8 @@
  *
  * Environment: HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_WEBHOOK_PUBLIC_KEY (from the
  * Marketplace), TOKEN_ENCRYPTION_KEY (32+ characters), PUBLIC_URL (where HighLevel reaches this
- * app, e.g. https://myapp.example.com), PORT (default 3000).
+ * app, e.g. https://myapp.example.com), PORT (default 3000); HIGHLEVEL_API_URL only to point it at
+ * a fake of the API (test/oauth.example.test.ts runs it against one).
  *
  *   node --import tsx examples/oauth-app.ts
  */
@@ -30,11 +31,13 @@ const env = (name: string): string => {
   return value;
 };
 const publicUrl = env("PUBLIC_URL").replace(/\/$/, "");
+const baseUrl = process.env.HIGHLEVEL_API_URL; // default: HighLevel's API
 
 const oauth = createOAuth({
   clientId: env("HIGHLEVEL_CLIENT_ID"),
   clientSecret: env("HIGHLEVEL_CLIENT_SECRET"),
   redirectUri: `${publicUrl}/oauth/callback`,
+  baseUrl,
   // Tokens survive restarts and are shared by every process of this machine, encrypted at rest.
   store: createFileTokenStore("./.highlevel-tokens.json", { encryptionKey: env("TOKEN_ENCRYPTION_KEY") }),
 });
@@ -51,6 +54,7 @@ const webhooks = toNodeHandler(
 /** Step 3: a client whose every call carries a valid token of `locationId`'s installation. */
 function voiceAIFor(locationId: string) {
   return createVoiceAIClient({
+    baseUrl,
     locationId,
     token: () => oauth.getToken({ locationId, operationId: undefined, signal: undefined }),
   });

@@ -234,4 +234,36 @@ describe("webhook handlers change the store", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("the adapter takes a body parser's Buffer or text, and refuses an already parsed object", async () => {
+    const handler = toNodeHandler(createWebhookHandler({ publicKey: await signer.publicKey() }));
+    const signed = await signer.sign({ type: "UNINSTALL", locationId: "L1" });
+    const call = async (body: unknown) => {
+      const res = { statusCode: 0, headers: {} as Record<string, string>, text: "" };
+      const response = {
+        set statusCode(value: number) {
+          res.statusCode = value;
+        },
+        get statusCode() {
+          return res.statusCode;
+        },
+        setHeader: (name: string, value: string) => (res.headers[name] = value),
+        end: (text?: string) => (res.text = text ?? ""),
+      };
+      const empty = (async function* () {})();
+      await handler(
+        Object.assign(empty, { method: "POST", url: "/hooks", headers: signed.headers, body }),
+        response,
+      );
+      return res;
+    };
+    expect((await call(Buffer.from(signed.body))).statusCode).toBe(200);
+    expect((await call(signed.body)).text).toContain("replayed"); // the same webhookId again
+    const text = await signer.sign({ type: "UNINSTALL", locationId: "L2" });
+    signed.headers = text.headers;
+    expect((await call(text.body)).statusCode).toBe(200);
+    const parsed = await call(JSON.parse(signed.body));
+    expect(parsed.statusCode).toBe(500);
+    expect(parsed.text).toContain("raw_body_unavailable");
+  });
 });

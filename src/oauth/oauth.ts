@@ -16,6 +16,7 @@ import { installedLocationsApi, type InstalledLocationsApi } from "./installed-l
 import { resolveOAuthOptions, type OAuthOptions } from "./options.js";
 import {
   checkId,
+  isId,
   keyFor,
   parseRecord,
   publicView,
@@ -102,7 +103,8 @@ export function createOAuth(options: OAuthOptions): OAuth {
       expiresAt: started + lifetimeMs(response.expires_in),
       scope: response.scope,
       planId: response.planId,
-      approvedLocations: response.approvedLocations?.filter((id) => typeof id === "string"),
+      // IDs become store keys: anything else the server sends is left out.
+      approvedLocations: response.approvedLocations?.filter(isId),
       isBulkInstallation: response.isBulkInstallation,
       installToFutureLocations: response.installToFutureLocations,
       approveAllLocations: response.approveAllLocations,

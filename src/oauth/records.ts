@@ -68,8 +68,11 @@ export function publicView(record: InstallationRecord): Installation {
 }
 
 /** IDs are opaque, but they become store keys and form fields: keep them printable and short. */
+export const isId = (value: unknown): value is string =>
+  typeof value === "string" && /^[\w.:-]{1,128}$/.test(value) && value !== "__proto__";
+
 export function checkId(name: string, value: unknown): string {
-  if (typeof value !== "string" || !/^[\w.:-]{1,128}$/.test(value) || value === "__proto__") {
+  if (!isId(value)) {
     const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value;
     throw new InvalidRequestError(
       `${name} must be 1-128 letters, digits, '_', '-', '.' or ':', got ${shown}`,

@@ -82,7 +82,7 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   method?: string | undefined;
   url?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
-  /** Set by body parsers: a Buffer (express.raw) is used as the raw body; a parsed object cannot be verified. */
+  /** Set by body parsers: a Buffer (express.raw) or text is the raw body; a parsed object cannot be verified. */
   body?: unknown;
   readableEnded?: boolean | undefined;
 }
@@ -98,6 +98,8 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
     try {
       let body: Uint8Array;
       if (req.body instanceof Uint8Array) body = req.body;
+      else if (typeof req.body === "string")
+        body = new TextEncoder().encode(req.body); // express.text()
       else if (req.body !== undefined || req.readableEnded) {
         res.statusCode = 500;
         res.setHeader("content-type", "application/json");

@@ -4,8 +4,6 @@ import { installationKey, type FakeInstallation, type FakeState } from "./state.
 export interface EndpointConfig {
   clientId: string;
   clientSecret: string;
-  /** Access-token lifetime in seconds. */
-  ttl: number;
   locationRefreshTokens: boolean;
   /** Waits the configured token latency. */
   pause: () => Promise<unknown>;
@@ -21,7 +19,7 @@ export const bearer = (value: string | null | undefined) => value?.replace(/^Bea
 
 export function createEndpoints(state: FakeState, config: EndpointConfig) {
   const { stats } = state;
-  const { clientId, clientSecret, ttl, pause } = config;
+  const { clientId, clientSecret, pause } = config;
 
   async function token(form: URLSearchParams): Promise<Response> {
     if (form.get("client_id") !== clientId || form.get("client_secret") !== clientSecret) {
@@ -58,7 +56,7 @@ export function createEndpoints(state: FakeState, config: EndpointConfig) {
     return json(200, {
       access_token: state.grantAccess(key, install),
       token_type: "Bearer",
-      expires_in: ttl,
+      expires_in: state.ttl.seconds,
       refresh_token: state.grantRefresh(key),
       scope: install.scope ?? "voice-ai-agents.readonly voice-ai-agents.write",
       userType: install.userType,
@@ -104,7 +102,7 @@ export function createEndpoints(state: FakeState, config: EndpointConfig) {
     return json(200, {
       access_token: state.grantAccess(key, company!, "Location", locationId),
       token_type: "Bearer",
-      expires_in: ttl,
+      expires_in: state.ttl.seconds,
       scope: company?.scope ?? "voice-ai-agents.readonly voice-ai-agents.write",
       locationId,
       userId: company?.userId ?? "user_fake",

@@ -32,6 +32,8 @@ export interface FakeOAuth {
   authorize(
     tokenOrHeader: string | null | undefined,
   ): { userType: string; locationId?: string; companyId?: string } | undefined;
+  /** The lifetime of access tokens issued from now on, in seconds. */
+  setAccessTokenTtl(seconds: number): void;
   /** Makes every current access token of an installation (or of all) answer 401. */
   revokeAccessTokens(installation?: string): void;
   /** Makes every refresh token of an installation invalid (`invalid_grant`): revoked or uninstalled. */
@@ -44,14 +46,12 @@ export function createFakeOAuthHandler(options: FakeOAuthOptions = {}): FakeOAut
   const clientId = options.clientId ?? "fakeapp-client";
   const clientSecret = options.clientSecret ?? "fake-client-secret-0123456789";
   const now = options.now ?? Date.now;
-  const ttl = options.accessTokenTtlSeconds ?? 86_399;
-  const state = createFakeState(now, ttl);
+  const state = createFakeState(now, options.accessTokenTtlSeconds ?? 86_399);
   const { stats } = state;
 
   const endpoints = createEndpoints(state, {
     clientId,
     clientSecret,
-    ttl,
     locationRefreshTokens: options.locationRefreshTokens === true,
     pause: () => new Promise((resolve) => setTimeout(resolve, options.tokenLatencyMs ?? 0)),
   });
@@ -95,6 +95,9 @@ export function createFakeOAuthHandler(options: FakeOAuthOptions = {}): FakeOAut
         ...(grant.locationId && { locationId: grant.locationId }),
         ...(grant.companyId && { companyId: grant.companyId }),
       };
+    },
+    setAccessTokenTtl(seconds) {
+      state.ttl.seconds = seconds;
     },
     revokeAccessTokens(installation) {
       for (const grant of state.access.values())

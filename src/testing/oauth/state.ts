@@ -54,7 +54,9 @@ const random = (prefix: string) =>
 export const installationKey = (install: FakeInstallation) =>
   install.userType === "Location" ? `Location:${install.locationId}` : `Company:${install.companyId}`;
 
-export function createFakeState(now: () => number, accessTtlSeconds: number) {
+export function createFakeState(now: () => number, initialTtlSeconds: number) {
+  /** Lifetime of the access tokens issued from now on, in seconds. */
+  const ttl = { seconds: initialTtlSeconds };
   const installations = new Map<string, FakeInstallation>();
   const codes = new Map<string, FakeInstallation>();
   const access = new Map<string, AccessGrant>();
@@ -84,7 +86,7 @@ export function createFakeState(now: () => number, accessTtlSeconds: number) {
       userType,
       locationId,
       companyId: install.companyId,
-      expiresAt: now() + accessTtlSeconds * 1000,
+      expiresAt: now() + ttl.seconds * 1000,
       revoked: false,
     });
     return token;
@@ -97,6 +99,7 @@ export function createFakeState(now: () => number, accessTtlSeconds: number) {
   }
 
   return {
+    ttl,
     installations,
     codes,
     access,

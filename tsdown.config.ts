@@ -35,6 +35,9 @@ export default defineConfig({
     validate: "src/validate/index.ts",
     // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
     testing: "src/testing/index.ts",
+    // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
+    // for its file store; the core entry never imports it.
+    oauth: "src/oauth/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
@@ -46,7 +49,7 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   hash: false,
-  // The fake (`/testing`) runs on Node and imports its built-ins; they are never bundled.
+  // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
   deps: { neverBundle: ["openapi-fetch", /^node:/] },
   // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
   checks: { legacyCjs: false, pluginTimings: false },

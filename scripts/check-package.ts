@@ -47,7 +47,8 @@ const EXPECTED_FILES = [
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
-  ...["index", "types", "validate", "testing"].flatMap((name) =>
+  // "errors" is the chunk the entries share, so that `instanceof VoiceAIError` holds across them.
+  ...["index", "types", "validate", "testing", "oauth"].flatMap((name) =>
     [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
   ),
   // Chunks the entries share: the error classes (one class for every entry's instanceof), the
@@ -300,6 +301,8 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
         }
         if (JSON.stringify(report.typesEntry) !== "[]")
           problems.push(`types entry exports ${JSON.stringify(report.typesEntry)}`);
+        if (report.oauthEntry !== "function")
+          problems.push(`oauth entry: createOAuth is ${String(report.oauthEntry)}`);
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
@@ -317,6 +320,7 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
+import { createOAuth } from "highlevel-voice-ai/oauth";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -335,6 +339,7 @@ console.log(JSON.stringify({
   errorName: error?.name,
   resolved: import.meta.resolve("highlevel-voice-ai"),
   typesEntry: Object.keys(typesEntry),
+  oauthEntry: typeof createOAuth,
 }));
 `;
 }
@@ -343,6 +348,7 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
+const { createOAuth } = require("highlevel-voice-ai/oauth");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -362,6 +368,7 @@ const typesEntry = require("highlevel-voice-ai/types");
     errorName: error && error.name,
     resolved: require.resolve("highlevel-voice-ai"),
     typesEntry: Object.keys(typesEntry),
+    oauthEntry: typeof createOAuth,
   }));
 })().catch((e) => {
   console.error(e);
@@ -373,6 +380,7 @@ const typesEntry = require("highlevel-voice-ai/types");
 /** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
 const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundError, type AgentWithActions, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
 import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
+import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
 
 type Agent = components["schemas"]["AgentWithActions"];
 type GetAgent = operations["getAgent"];
@@ -414,6 +422,9 @@ export async function badCalls() {
 export function status(error: unknown): number | undefined {
   return error instanceof NotFoundError ? error.status : undefined;
 }
+
+export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });
+export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
 
 export { sameOperation, named };
 `;

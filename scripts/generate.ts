@@ -8,6 +8,8 @@
  *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
  *                  responses, read by the validators of src/validate/
  *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
+ *   oauth-schema.ts  the types of openapi/oauth.yaml (the `highlevel-voice-ai/oauth` entry), read
+ *                  from the oauth.yaml beside the Voice AI spec
  * All are formatted with prettier, so the output is byte-for-byte deterministic.
  *
  * Usage: tsx scripts/generate.ts [--spec openapi/voice-ai.yaml] [--out generated]
@@ -32,24 +34,9 @@ const root = path.resolve(import.meta.dirname, "..");
 export async function generate(specPath: string, outDir: string): Promise<string[]> {
   const specText = await readFile(specPath, "utf8");
   const spec = parseYaml(specText) as OpenAPIDocument;
-  // Named by its folder and file ("openapi/voice-ai.yaml"), so that a copy of the repo's
-  // layout elsewhere generates byte-identical files.
-  const relSpec = `${path.basename(path.dirname(path.resolve(specPath)))}/${path.basename(specPath)}`;
-  const header = [
-    `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
-    `// change the spec and run \`npm run generate\`.`,
-    "",
-  ].join("\n");
-
-  // The spec is linted by `npm run lint:spec` (Redocly CLI) before this runs; here
-  // openapi-typescript only needs to parse it, so it gets an empty rule set.
-  const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
-    redocly: await createConfig({ extends: [], rules: {} }),
-    silent: true,
-    // A property with a default is still optional to send: the server fills it in.
-    defaultNonNullable: false,
-  });
-  const schemaSource = header + "\n" + astToString(ast);
+  const header = headerFor(specPath);
+  const schemaSource = await typesOf(specPath);
+  const oauthSource = await typesOf(path.join(path.dirname(specPath), "oauth.yaml"));
 
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
@@ -69,6 +56,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["code-samples.json", codeSamples],
     ["models.ts", modelsSource],
     ["client-methods.ts", methodsSource],
+    ["oauth-schema.ts", oauthSource],
   ] as const) {
     const file = path.join(outDir, name);
     const formatted = await prettier.format(source, { ...prettierConfig, filepath: file });
@@ -76,6 +64,29 @@ export async function generate(specPath: string, outDir: string): Promise<string
     written.push(file);
   }
   return written;
+}
+
+function headerFor(specPath: string): string {
+  // Named by its folder and file ("openapi/voice-ai.yaml"), so that a copy of the repo's
+  // layout elsewhere generates byte-identical files.
+  const relSpec = `${path.basename(path.dirname(path.resolve(specPath)))}/${path.basename(specPath)}`;
+  return [
+    `// Generated from ${relSpec} by scripts/generate.ts. Do not edit by hand:`,
+    `// change the spec and run \`npm run generate\`.`,
+    "",
+  ].join("\n");
+}
+
+/** The openapi-typescript types of a spec, under a "do not edit" header. */
+async function typesOf(specPath: string): Promise<string> {
+  // The spec is linted by `npm run lint:spec` (Redocly CLI) before this runs; here
+  // openapi-typescript only needs to parse it, so it gets an empty rule set.
+  const ast = await openapiTS(pathToFileURL(path.resolve(specPath)), {
+    redocly: await createConfig({ extends: [], rules: {} }),
+    silent: true,
+    defaultNonNullable: false,
+  });
+  return headerFor(specPath) + "\n" + astToString(ast);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -5,7 +5,7 @@ export interface TokenContext {
   signal: AbortSignal | undefined;
 }
 
-/** A source of access tokens that may hold many locations' tokens and refresh them. */
+/** A source of access tokens that may hold one per location (an OAuth app's installations). */
 export interface TokenProvider {
   getToken(ctx: TokenContext): string | Promise<string>;
   /** The server answered 401 to this token: drop it so the next getToken refreshes. */

@@ -1,0 +1,67 @@
+/** Encryption at rest for the token file: AES-256-GCM (WebCrypto) under a key derived from the user's. */
+import { ConfigurationError } from "../errors.js";
+import { fromBase64, toBase64, utf8 } from "./encoding.js";
+import { TokenStoreError } from "./errors.js";
+
+const INFO = utf8("highlevel-voice-ai token file v1");
+
+export interface CryptoBox {
+  seal(plain: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+/**
+ * `key`: at least 32 characters (e.g. 32 random bytes in base64 or hex from a secret manager) or
+ * 32+ raw bytes. HKDF-SHA-256 turns it into the AES key; every write uses a fresh 12-byte nonce.
+ */
+export function createCryptoBox(key: string | Uint8Array): CryptoBox {
+  const material =
+    typeof key === "string" && key.length >= 32
+      ? utf8(key)
+      : key instanceof Uint8Array && key.length >= 32
+        ? new Uint8Array(key)
+        : undefined;
+  if (!material) {
+    throw new ConfigurationError(
+      "encryptionKey must be a string of at least 32 characters or at least 32 bytes",
+    );
+  }
+  const aesKey = (async () => {
+    const base = await crypto.subtle.importKey("raw", material, "HKDF", false, ["deriveKey"]);
+    return crypto.subtle.deriveKey(
+      { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: INFO },
+      base,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt", "decrypt"],
+    );
+  })();
+  return {
+    async seal(plain) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const cipher = await crypto.subtle.encrypt(
+        { name: "AES-GCM", iv, additionalData: INFO },
+        await aesKey,
+        utf8(plain),
+      );
+      return `${toBase64(iv)}.${toBase64(new Uint8Array(cipher))}`;
+    },
+    async open(sealed) {
+      const [iv, cipher] = sealed.split(".").map(fromBase64);
+      if (!iv || iv.length !== 12 || !cipher)
+        throw new TokenStoreError("The token file's encrypted content is malformed");
+      try {
+        const plain = await crypto.subtle.decrypt(
+          { name: "AES-GCM", iv, additionalData: INFO },
+          await aesKey,
+          cipher,
+        );
+        return new TextDecoder().decode(plain);
+      } catch {
+        throw new TokenStoreError(
+          "The token file cannot be decrypted: wrong encryptionKey, or the file was altered",
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Where OAuth installations (tokens and what they cover) are kept: the interface every store
+ * implements, and the in-memory store.
+ */
+import { ConfigurationError } from "../errors.js";
+
+/** A held cross-process lock. `fence` grows with every acquisition of the same key. */
+export interface StoreLock {
+  readonly fence: number;
+  release(): Promise<void>;
+}
+
+export interface TokenStore {
+  /** A serialized record, or undefined when there is none. */
+  get(key: string): Promise<string | undefined>;
+  /** With `fence`: refused (throws) if that lock was lost, so a stale holder cannot overwrite. */
+  set(key: string, value: string, options?: { fence?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Cross-process mutual exclusion; expires by itself after ttlMs if the holder dies. */
+  lock?(key: string, options: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<StoreLock>;
+}
+
+export interface MemoryTokenStoreOptions {
+  /** Most records kept (default 10 000); past it the least recently written is dropped. */
+  maxEntries?: number | undefined;
+}
+
+/**
+ * Records in this process's memory, lost on exit. It has no `lock`: one process needs none,
+ * since createOAuth already runs one refresh per installation at a time.
+ */
+export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): TokenStore {
+  const maxEntries = options.maxEntries ?? 10_000;
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+    throw new ConfigurationError(`maxEntries must be an integer >= 1, got ${String(maxEntries)}`);
+  }
+  const records = new Map<string, string>();
+  const store: TokenStore = {
+    async get(key) {
+      return records.get(key);
+    },
+    async set(key, value) {
+      // Re-inserting moves the key to the end: the first key is the least recently written.
+      records.delete(key);
+      records.set(key, value);
+      if (records.size > maxEntries) records.delete(records.keys().next().value!);
+    },
+    async delete(key) {
+      records.delete(key);
+    },
+  };
+  return redacted(store, "MemoryTokenStore");
+}
+
+/** Gives an object that holds secrets a harmless JSON and inspect form. */
+export function redacted<T extends object>(target: T, name: string): T {
+  const label = `[${name}]`;
+  Object.defineProperties(target, {
+    toJSON: { value: () => label, enumerable: false },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => label, enumerable: false },
+    toString: { value: () => label, enumerable: false },
+  });
+  return target;
+}

@@ -51,14 +51,11 @@ const webhooks = toNodeHandler(
   }),
 );
 
-/** Step 3: a client whose every call carries a valid token of `locationId`'s installation. */
-function voiceAIFor(locationId: string) {
-  return createVoiceAIClient({
-    baseUrl,
-    locationId,
-    token: () => oauth.getToken({ locationId, operationId: undefined, signal: undefined }),
-  });
-}
+/**
+ * Step 3: one client for every installed location: each call asks `oauth` for the token of the
+ * location it names, and a 401 makes the client invalidate that token and try once more.
+ */
+const voiceAI = createVoiceAIClient({ baseUrl, token: oauth });
 
 async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", publicUrl);
@@ -97,7 +94,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === "GET" && url.pathname === "/agents") {
     const locationId = url.searchParams.get("locationId") ?? "";
     try {
-      const page = await voiceAIFor(locationId).agents.list({ pageSize: 10 });
+      const page = await voiceAI.agents.list({ locationId, pageSize: 10 });
       return send(200, JSON.stringify(page.agents.map((a) => ({ id: a.id, name: a.agentName }))));
     } catch (error) {
       if (error instanceof ReauthorizationRequiredError)

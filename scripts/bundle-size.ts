@@ -7,8 +7,11 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { root } from "./package-lib.js";
 
-/** Issue 6's goal for the ESM entry bundled with openapi-fetch. Not met: see `npm run bench:size`. */
-export const SIZE_GOAL_BYTES = 6 * 1024;
+/**
+ * The budget for the ESM entry bundled with openapi-fetch (10 KiB, the pipeline issue's figure).
+ * Not met since the pipeline rebuild (~14 KB): see `npm run bench:size` for where the bytes go.
+ */
+export const SIZE_GOAL_BYTES = 10 * 1024;
 
 export interface BundleSize {
   minified: number;

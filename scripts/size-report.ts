@@ -99,7 +99,7 @@ const whole = results[0]!.gzipped;
 const width = Math.max(...rows.map((r) => r.label.length));
 const cell = (text: string | number, w: number) => String(text).padStart(w);
 console.log(
-  `${"bundle (esbuild, minified, gzip -9)".padEnd(width)}  ${cell("minified", 9)}  ${cell("gzip", 6)}  ${cell("saves", 6)}  ${cell("vs 6 KiB goal", 14)}`,
+  `${"bundle (esbuild, minified, gzip -9)".padEnd(width)}  ${cell("minified", 9)}  ${cell("gzip", 6)}  ${cell("saves", 6)}  ${cell("vs 10 KiB goal", 14)}`,
 );
 for (const r of results) {
   const saves = r === results[0] ? "" : whole - r.gzipped;

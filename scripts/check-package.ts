@@ -56,7 +56,9 @@ const EXPECTED_FILES = [
   ...["errors", "operations", "request"].flatMap((name) =>
     [".mjs", ".cjs"].map((ext) => `dist/${name}${ext}`),
   ),
-  ...["errors", "schema"].flatMap((name) => [".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
+  ...["errors", "schema", "operations", "token-provider"].flatMap((name) =>
+    [".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
+  ),
   "dist/chunk.cjs",
   // The declarations both entries share (the named models and method interfaces), in one chunk.
   "dist/client-methods.d.mts",

@@ -193,15 +193,18 @@ describe("scripts/check-api.ts on a copy of this package's build", { timeout: 24
 
     const file = path.join(copy, "dist/index.d.mts");
     const original = await readFile(file, "utf8");
-    const changed = original.replace(/readonly status: number;/, "readonly status: string;");
+    const changed = original.replace(
+      /rateLimit\(locationId\?: string\): RateLimitInfo \| undefined;/,
+      "rateLimit(locationId: string): RateLimitInfo | undefined;",
+    );
     expect(changed).not.toBe(original);
     await writeFile(file, changed);
 
     const { status, output } = checkApi(copy);
     expect(status).toBe(1);
     expect(output).toContain("--- api/index.api.md (committed)");
-    expect(output).toMatch(/^-\s+readonly status: number;$/m);
-    expect(output).toMatch(/^\+\s+readonly status: string;$/m);
+    expect(output).toMatch(/^-\s+rateLimit\(locationId\?: string\): RateLimitInfo \| undefined;$/m);
+    expect(output).toMatch(/^\+\s+rateLimit\(locationId: string\): RateLimitInfo \| undefined;$/m);
     expect(output).not.toContain("api/types.api.md (committed)");
   });
 });

@@ -43,11 +43,14 @@ describe("typedErrors stage", () => {
   });
 
   it("a timeout says how many attempts it made and how long the call took", async () => {
-    const error = (await fail(failing(new Failure("timeout", "Timed out", { attempt: 3 })), {
-      startedAt: performance.now() - 3200,
-      timeoutMs: 1000,
-    })) as Error;
-    expect(error.message).toMatch(/Timed out \(3 attempts in 3\.\d s; timeoutMs 1000\)/);
+    const error = (await fail(
+      failing(new Failure("timeout", "Timed out: timeoutMs 1000 ran out", { attempt: 3 })),
+      {
+        startedAt: performance.now() - 3200,
+        timeoutMs: 1000,
+      },
+    )) as Error;
+    expect(error.message).toMatch(/Timed out: timeoutMs 1000 ran out \(3 attempts in 3\.\d s\)/);
   });
 
   it("joins a 422's messages readably and names the request; shortens a very long URL", async () => {

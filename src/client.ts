@@ -54,15 +54,24 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const config = resolveOptions(options);
   const latestRateLimit = new Map<string, RateLimitInfo>();
   const { rateLimit, maxConcurrency } = options;
-  const limits = rateLimit === false ? { maxPerInterval: Infinity, maxPerDay: Infinity } : { ...rateLimit };
+  const { store, ...limits } =
+    rateLimit === false ? { maxPerInterval: Infinity, maxPerDay: Infinity } : { ...rateLimit };
   for (const [name, value] of Object.entries(limits)) {
     if (value !== Infinity) checkCount(`rateLimit.${name}`, value, 1, ConfigurationError);
   }
   checkCount("maxConcurrency", maxConcurrency, 1, ConfigurationError);
+  if (store !== undefined && typeof store?.createLimiter !== "function") {
+    throw new ConfigurationError(
+      "rateLimit.store must come from createRedisStore (highlevel-voice-ai/redis)",
+    );
+  }
+  const limiterOptions = { ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS };
   const limiter =
     rateLimit === false && maxConcurrency === undefined
       ? undefined
-      : createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS });
+      : store
+        ? store.createLimiter(limiterOptions)
+        : createRateLimiter(limiterOptions);
 
   const send = createTransport({
     origin: config.origin,

@@ -1,6 +1,6 @@
 import { apiVersions, defaultBaseUrl, type ApiVersion } from "../generated/operations.js";
 import { ConfigurationError, InvalidRequestError } from "./errors.js";
-import type { RateLimiterOptions } from "./rate-limit.js";
+import type { RateLimiter, RateLimiterOptions } from "./rate-limit.js";
 import type { ResponseEvent, RetryEvent } from "./transport.js";
 
 /** A token, or a function that returns the current one (OAuth tokens rotate); it is called for every request. */
@@ -30,13 +30,28 @@ export interface VoiceAIClientOptions {
    * (100 requests per 10 s, 200 000 per day); learns the real limits from the responses.
    * `false` turns it off.
    */
-  rateLimit?: false | Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> | undefined;
+  rateLimit?:
+    | false
+    | (Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> & {
+        /** Shares the limits between processes (`createRedisStore` of highlevel-voice-ai/redis). */
+        store?: RateLimitStore | undefined;
+      })
+    | undefined;
   /** Most requests in flight at once per location (default: no limit). */
   maxConcurrency?: number | undefined;
   /** Told before every retry. */
   onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Told after every response, with its parsed X-RateLimit-* headers. */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
+}
+
+/** Builds the limiter a client uses instead of its in-process one (highlevel-voice-ai/redis). */
+export interface RateLimitStore {
+  createLimiter(
+    options: Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay" | "maxDailyWaitMs"> & {
+      maxConcurrency?: number | undefined;
+    },
+  ): RateLimiter;
 }
 
 export interface ResolvedOptions {

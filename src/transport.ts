@@ -9,6 +9,7 @@ import {
   APIUserAbortError,
   ConfigurationError,
   InvalidResponseError,
+  VoiceAIError,
   apiErrorFor,
   type RequestInfo,
 } from "./errors.js";
@@ -134,6 +135,8 @@ export function createTransport(config: TransportConfig) {
         } catch (reason) {
           // A spent daily quota would hold the call for hours: the limiter refuses, and the
           // caller hears it at once.
+          // A shared limiter's typed failure (its store is down) is the caller's error as it is.
+          if (reason instanceof VoiceAIError) throw reason;
           if (!(reason instanceof DailyQuotaSpent)) throw aborted(reason);
           const message = "the location's daily request quota is used up; nothing was sent";
           throw apiErrorFor(

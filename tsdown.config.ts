@@ -27,6 +27,8 @@ export default defineConfig({
     index: "src/index.ts",
     // `highlevel-voice-ai/types`: paths, components, operations of the spec (no runtime code).
     types: "generated/schema.ts",
+    // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
+    redis: "src/redis/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.

@@ -35,9 +35,14 @@ const EXPECTED_FILES = [
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
-  ...["index", "types"].flatMap((name) =>
+  ...["index", "types", "redis"].flatMap((name) =>
     [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
   ),
+  // Chunks shared by the core and the redis entry (errors, the in-process limiter): one class each.
+  "dist/rate-limit.mjs",
+  "dist/rate-limit.cjs",
+  "dist/errors.d.mts",
+  "dist/errors.d.cts",
 ];
 const FORBIDDEN =
   /(^|\/)(node_modules|src|test|tests|__tests__|fixtures?|scripts|generated|coverage|\.tmp|\.ci)\/|\.test\.|\.spec\./;
@@ -289,13 +294,17 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
         }
         if (JSON.stringify(report.typesEntry) !== "[]")
           problems.push(`types entry exports ${JSON.stringify(report.typesEntry)}`);
+        if (report.redisEntry !== "function")
+          problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
+        if (report.storeErrorIsVoiceAIError !== true)
+          problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
           problems.push(`Authorization: ${String(first?.authorization)}`);
         if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
         if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
-        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}`;
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis loads`;
       } finally {
         await server.close();
       }
@@ -306,6 +315,7 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
+import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -324,6 +334,8 @@ console.log(JSON.stringify({
   errorName: error?.name,
   resolved: import.meta.resolve("highlevel-voice-ai"),
   typesEntry: Object.keys(typesEntry),
+  redisEntry: typeof createRedisStore,
+  storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
 }));
 `;
 }
@@ -332,6 +344,7 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
+const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -351,6 +364,8 @@ const typesEntry = require("highlevel-voice-ai/types");
     errorName: error && error.name,
     resolved: require.resolve("highlevel-voice-ai"),
     typesEntry: Object.keys(typesEntry),
+    redisEntry: typeof createRedisStore,
+    storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
   }));
 })().catch((e) => {
   console.error(e);
@@ -362,6 +377,13 @@ const typesEntry = require("highlevel-voice-ai/types");
 /** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
 const CONSUMER_TYPES = `import { createVoiceAIClient, NotFoundError, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
 import type { components, operations, paths } from "highlevel-voice-ai/types";
+import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
+
+/** Several workers, one quota: the store from the redis entry plugs into the core client. */
+export function sharedClient(redis: RedisClientLike): VoiceAIClient {
+  const store: RedisStore = createRedisStore(redis, { prefix: "app:" });
+  return createVoiceAIClient({ token: "t", rateLimit: { store } });
+}
 
 type Agent = components["schemas"]["AgentWithActions"];
 type GetAgent = operations["getAgent"];

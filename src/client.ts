@@ -61,9 +61,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   }
   checkCount("maxConcurrency", maxConcurrency, 1, ConfigurationError);
   if (store !== undefined && typeof store?.createLimiter !== "function") {
-    throw new ConfigurationError(
-      "rateLimit.store must come from createRedisStore (highlevel-voice-ai/redis)",
-    );
+    throw new ConfigurationError("rateLimit.store needs createLimiter (createRedisStore)");
   }
   const limiterOptions = { ...limits, maxConcurrency, maxDailyWaitMs: MAX_RETRY_WAIT_MS };
   const limiter =

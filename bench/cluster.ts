@@ -175,7 +175,7 @@ async function main() {
   const guard = setTimeout(() => {
     console.error("bench:cluster: out of time");
     process.exit(2);
-  }, 600_000);
+  }, 1_200_000);
   try {
     const rows: string[][] = [
       [

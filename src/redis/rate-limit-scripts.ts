@@ -5,7 +5,8 @@
  * response, when the server has certainly counted it), KEYS[2] its state (hash: blocked, srvLeft,
  * srvUntil, dayLeft, dayEnd), KEYS[4] the requests given a slot and not yet answered (sorted set
  * scored with the slot: each counts in full until its response, or for LEASE_MS if its process
- * died), KEYS[5] the processes that asked for slots within the last interval; KEYS[3] the limits
+ * died), KEYS[5] the processes that asked for slots within the last interval, KEYS[6] those of
+ * them that got none on their last ask; KEYS[3] the limits
  * learned from headers, shared by all locations (the app's policy). ARGV[1..3]: the configured
  * max, interval and daily limit (0: not configured): ceilings that headers may only tighten.
  */
@@ -156,7 +157,15 @@ if a <= #ARGV then
   for i = 1, #pending do
     if string.sub(pending[i], 1, #mine) == mine then held = held + 1 end
   end
-  local share = math.max(1, math.ceil(max / processes)) - held
+  -- Shares round up, unless a process got nothing on its last ask: then they round down, so that
+  -- room is left for it between the holders' own reports.
+  local Z = KEYS[6]
+  redis.call('ZREMRANGEBYSCORE', Z, '-inf', now - I)
+  local starving = redis.call('ZCARD', Z)
+  if redis.call('ZSCORE', Z, tag) then starving = starving - 1 end
+  local fair = max / processes
+  if starving > 0 then fair = math.floor(fair) else fair = math.ceil(fair) end
+  local share = math.max(1, fair) - held
   local free = max - #pending
   local latest = redis.call('ZRANGE', W, -max, -1, 'WITHSCORES')
   local R = {}
@@ -195,6 +204,14 @@ if a <= #ARGV then
     srvLeft = srvLeft - 1
     dayLeft = dayLeft - 1
     waits[#waits + 1] = math.ceil(s - now)
+  end
+end
+if a <= #ARGV then
+  if #waits == 0 then
+    redis.call('ZADD', KEYS[6], now, tag)
+    redis.call('PEXPIRE', KEYS[6], math.ceil(I + 1000))
+  else
+    redis.call('ZREM', KEYS[6], tag)
   end
 end
 save(last)

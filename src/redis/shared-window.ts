@@ -72,7 +72,7 @@ export function createSharedWindow(config: WindowConfig) {
     let lane = lanes.get(key);
     if (!lane) {
       const base = `${config.prefix}rl:{${key}}`;
-      const keys = [`${base}:w`, `${base}:s`, policyKey, `${base}:f`, `${base}:a`];
+      const keys = [`${base}:w`, `${base}:s`, policyKey, `${base}:f`, `${base}:a`, `${base}:z`];
       lane = {
         key,
         keys,

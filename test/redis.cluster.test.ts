@@ -94,18 +94,19 @@ describe("rate limits shared by processes", () => {
 
   it("Redis killed mid-run and restarted: no call hangs or fails, and sharing resumes", async () => {
     api.reset();
-    const configs = workers(3, 60, { rateLimit: { maxPerInterval: MAX, intervalMs: 200 } });
+    // Down for longer than a command may take (1 s): each process notices and falls back.
+    const configs = workers(3, 100, { rateLimit: { maxPerInterval: MAX, intervalMs: 200 } });
     let outage: Promise<void> | undefined;
     const results = await runWorkers(configs, RUN_MS, () => {
       outage = (async () => {
         await new Promise((r) => setTimeout(r, 500));
         await redis.kill();
-        await new Promise((r) => setTimeout(r, 700));
+        await new Promise((r) => setTimeout(r, 2000));
         await redis.restart();
       })();
     });
     await outage;
-    expect(results.map((r) => r.ok)).toEqual([60, 60, 60]);
+    expect(results.map((r) => r.ok)).toEqual([100, 100, 100]);
     for (const r of results) {
       expect(r.warnings.filter((w) => /kept per process/.test(w))).toHaveLength(1);
       expect(r.warnings.some((w) => /shared again/.test(w))).toBe(true);

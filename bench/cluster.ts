@@ -144,13 +144,18 @@ async function manyLocations(server: WindowServer, redis: RedisServer) {
   let locations = 0;
   const sampler = setInterval(async () => {
     const keys = await probe.keys(`${prefix}rl:{*}:*`).catch(() => [] as string[]);
-    const sample = keys.slice(0, 200);
-    const bytes = await Promise.all(sample.map((k) => probe.call("MEMORY", "USAGE", k).catch(() => 0)));
-    const sum = bytes.reduce((a: number, b) => a + Number(b), 0);
-    if (keys.length / 2 > locations && sample.length) {
-      locations = keys.length / 2;
-      perLocation = (sum / sample.length) * 2;
+    const byLocation = new Map<string, string[]>();
+    for (const key of keys) {
+      const location = /rl:\{(.*)\}:/.exec(key)?.[1] ?? "";
+      byLocation.set(location, [...(byLocation.get(location) ?? []), key]);
     }
+    if (byLocation.size <= locations) return;
+    locations = byLocation.size;
+    const sample = [...byLocation.values()].slice(0, 100);
+    const bytes = await Promise.all(
+      sample.flat().map((k) => probe.call("MEMORY", "USAGE", k).then(Number, () => 0)),
+    );
+    perLocation = bytes.reduce((a, b) => a + b, 0) / sample.length;
   }, 300);
   const workers = await runWorkers(configs, RUN_TIMEOUT_MS).finally(() => clearInterval(sampler));
   const total = 4 * 250 * 20;
@@ -164,13 +169,14 @@ async function manyLocations(server: WindowServer, redis: RedisServer) {
     `\n1,000 locations x 20 calls over 4 processes (${total} calls): ${(elapsed / 1000).toFixed(1)} s, ` +
       `${server.arrivals.filter((a) => a.status === 429).length} 429s, ${surfaced} surfaced, ` +
       `${(trips / total).toFixed(2)} Redis round trips per call; up to ${locations} locations active at once, ` +
-      `~${Math.round(perLocation)} B of Redis memory per active location (MEMORY USAGE of its 2 keys); ` +
+      `~${Math.round(perLocation)} B of Redis memory per active location (MEMORY USAGE of its keys); ` +
       `location keys left 2.5 s after the run: ${left}`,
   );
 }
 
 async function main() {
   const redis = await startRedisServer();
+  if (process.env.BENCH_DEBUG) console.error(`redis port ${redis.port}`);
   const server = await startWindowServer(MAX, INTERVAL_MS);
   const guard = setTimeout(() => {
     console.error("bench:cluster: out of time");

@@ -180,7 +180,8 @@ async function main() {
   const server = await startWindowServer(MAX, INTERVAL_MS);
   const guard = setTimeout(() => {
     console.error("bench:cluster: out of time");
-    process.exit(2);
+    // Never leave the redis-server behind.
+    void Promise.all([server.close(), redis.stop()]).finally(() => process.exit(2));
   }, 1_200_000);
   try {
     const rows: string[][] = [

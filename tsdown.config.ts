@@ -38,6 +38,8 @@ export default defineConfig({
     // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
     // for its file store; the core entry never imports it.
     oauth: "src/oauth/index.ts",
+    // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
+    redis: "src/redis/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.

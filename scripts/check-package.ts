@@ -48,7 +48,7 @@ const EXPECTED_FILES = [
   "LICENSE",
   "openapi/voice-ai.yaml",
   // "errors" is the chunk the entries share, so that `instanceof VoiceAIError` holds across them.
-  ...["index", "types", "validate", "testing", "oauth"].flatMap((name) =>
+  ...["index", "types", "validate", "testing", "oauth", "redis"].flatMap((name) =>
     [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`),
   ),
   // Chunks the entries share: the error classes (one class for every entry's instanceof), the
@@ -305,13 +305,17 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push(`types entry exports ${JSON.stringify(report.typesEntry)}`);
         if (report.oauthEntry !== "function")
           problems.push(`oauth entry: createOAuth is ${String(report.oauthEntry)}`);
+        if (report.redisEntry !== "function")
+          problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
+        if (report.storeErrorIsVoiceAIError !== true)
+          problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
           problems.push(`Authorization: ${String(first?.authorization)}`);
         if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
         if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
-        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}`;
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis loads`;
       } finally {
         await server.close();
       }
@@ -323,6 +327,7 @@ function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
 import { createOAuth } from "highlevel-voice-ai/oauth";
+import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -342,6 +347,8 @@ console.log(JSON.stringify({
   resolved: import.meta.resolve("highlevel-voice-ai"),
   typesEntry: Object.keys(typesEntry),
   oauthEntry: typeof createOAuth,
+  redisEntry: typeof createRedisStore,
+  storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
 }));
 `;
 }
@@ -351,6 +358,7 @@ function CJS_SMOKE() {
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
 const { createOAuth } = require("highlevel-voice-ai/oauth");
+const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -371,6 +379,8 @@ const { createOAuth } = require("highlevel-voice-ai/oauth");
     resolved: require.resolve("highlevel-voice-ai"),
     typesEntry: Object.keys(typesEntry),
     oauthEntry: typeof createOAuth,
+    redisEntry: typeof createRedisStore,
+    storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
   }));
 })().catch((e) => {
   console.error(e);
@@ -383,6 +393,13 @@ const { createOAuth } = require("highlevel-voice-ai/oauth");
 const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundError, type AgentWithActions, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
 import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
 import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
+import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
+
+/** Several workers, one quota: the store from the redis entry plugs into the core client. */
+export function sharedClient(redis: RedisClientLike): VoiceAIClient {
+  const store: RedisStore = createRedisStore(redis, { prefix: "app:" });
+  return createVoiceAIClient({ token: "t", rateLimit: { store } });
+}
 
 type Agent = components["schemas"]["AgentWithActions"];
 type GetAgent = operations["getAgent"];

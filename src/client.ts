@@ -3,19 +3,18 @@
  * generated methods (`agents.get`, ...) and as `raw` (openapi-fetch by path).
  */
 import createClient from "openapi-fetch";
-import { ConfigurationError } from "./errors.js";
 import { createInvoke } from "./invoke.js";
 import { createLog, safeHook } from "./logger.js";
 import { buildMethods, operationTable } from "./methods.js";
-import { checkCount, resolveOptions, type VoiceAIClientOptions } from "./options.js";
+import { resolveOptions, type VoiceAIClientOptions } from "./options.js";
 import { createPipeline } from "./pipeline/index.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
 import { createRedactor } from "./pipeline/redact.js";
 import type { RetryEvent } from "./pipeline/retry.js";
 import { createTokens } from "./pipeline/tokens.js";
-import { MAX_RETRY_WAIT_MS } from "./pipeline/limit.js";
 import { buildRaw } from "./raw.js";
-import { createRateLimiter, type RateLimitInfo } from "./rate-limit.js";
+import { limiterFor } from "./limiter-option.js";
+import type { RateLimitInfo } from "./rate-limit.js";
 import { ownCopy, queryParam, serializeQuery } from "./request-builder.js";
 import type { RawClient } from "./types.js";
 import type { VoiceAIMethods } from "../generated/client-methods.js";
@@ -100,24 +99,4 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   };
   assertClient(client);
   return Object.freeze(client);
-}
-
-function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions) {
-  if (
-    rateLimit !== undefined &&
-    rateLimit !== false &&
-    (typeof rateLimit !== "object" || rateLimit === null)
-  ) {
-    throw new ConfigurationError("rateLimit must be false or an object");
-  }
-  const limits = rateLimit === false ? { maxPerInterval: Infinity, maxPerDay: Infinity } : { ...rateLimit };
-  for (const [name, value] of Object.entries(limits)) {
-    if (!["maxPerInterval", "intervalMs", "maxPerDay"].includes(name)) {
-      throw new ConfigurationError(`unknown option "rateLimit.${name.slice(0, 60)}"`);
-    }
-    if (value !== Infinity) checkCount(`rateLimit.${name}`, value, 1, ConfigurationError);
-  }
-  checkCount("maxConcurrency", maxConcurrency, 1, ConfigurationError);
-  if (rateLimit === false && maxConcurrency === undefined) return undefined;
-  return createRateLimiter({ ...limits, maxConcurrency, maxDailyWaitMs: 0 });
 }

@@ -8,7 +8,7 @@ import type { Logger, LogLevel } from "./logger.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
 import type { RetryEvent } from "./pipeline/retry.js";
 import type { TokenSource } from "./pipeline/tokens.js";
-import type { RateLimiterOptions } from "./rate-limit.js";
+import type { RateLimiter, RateLimiterOptions } from "./rate-limit.js";
 
 export type { TokenSource };
 
@@ -41,7 +41,13 @@ export interface VoiceAIClientOptions {
    * per 10 s, 200 000 per day). Limits given here are ceilings: the server's headers may only
    * lower them. `false` turns it off.
    */
-  rateLimit?: false | Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> | undefined;
+  rateLimit?:
+    | false
+    | (Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay"> & {
+        /** Shares the limits between processes (`createRedisStore` of highlevel-voice-ai/redis). */
+        store?: RateLimitStore | undefined;
+      })
+    | undefined;
   /** Most requests in flight at once per location (default: no limit). */
   maxConcurrency?: number | undefined;
   /** Told before every retry. A hook that throws is logged and changes nothing. */
@@ -52,6 +58,15 @@ export interface VoiceAIClientOptions {
   logger?: Logger | undefined;
   /** Least severe level logged (default "warn"): debug logs every attempt, warn every retry. */
   logLevel?: LogLevel | undefined;
+}
+
+/** Builds the limiter a client uses instead of its in-process one (highlevel-voice-ai/redis). */
+export interface RateLimitStore {
+  createLimiter(
+    options: Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay" | "maxDailyWaitMs"> & {
+      maxConcurrency?: number | undefined;
+    },
+  ): RateLimiter;
 }
 
 const KNOWN = new Set<string>([

@@ -1,0 +1,69 @@
+/**
+ * `createRedisStore(client, options)`: one Redis shared by every process of an app, for the
+ * client's rate limits (`rateLimit: { store }`) and the OAuth tokens (`createOAuth({ store })`).
+ */
+import { ConfigurationError } from "../errors.js";
+import type { RateLimiter } from "../rate-limit.js";
+import { createScriptRunner, type RedisClientLike } from "./adapter.js";
+import { createRedisLimiter, type Logger, type RedisLimiterOptions } from "./limiter.js";
+import { createRedisTokenStore, type TokenStore } from "./token-store.js";
+
+export interface RedisStoreOptions {
+  /** Put before every key, so that several apps can share one Redis; default "highlevel-voice-ai:". */
+  prefix?: string | undefined;
+  /** Longest wait for one Redis command in ms (default 1000). */
+  timeoutMs?: number | undefined;
+  /**
+   * When Redis fails or is too slow: "fallback" (default) keeps rate limits per process until it is
+   * back, with one warning; "fail" makes the waiting calls fail with StoreUnavailableError.
+   */
+  onStoreError?: "fallback" | "fail" | undefined;
+  /** Where the fallback warning goes (default: console). */
+  logger?: Logger | undefined;
+}
+
+export interface RedisStore extends Required<TokenStore> {
+  /** The shared limiter; the client calls it for `rateLimit: { store }`. */
+  createLimiter(options: RedisLimiterOptions): RateLimiter;
+  /** Commands this store has sent to Redis so far. */
+  readonly roundTrips: number;
+  /** The same, by script (acquire, release, penalize, lock, ...): a copy. */
+  roundTripsByScript(): Record<string, number>;
+}
+
+const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger"]);
+
+export function createRedisStore(client: RedisClientLike, options: RedisStoreOptions = {}): RedisStore {
+  const fail = (message: string): never => {
+    throw new ConfigurationError(`createRedisStore: ${message}`);
+  };
+  if (typeof options !== "object" || options === null) fail("options must be an object");
+  for (const name of Object.keys(options))
+    if (!OPTION_NAMES.has(name)) fail(`unknown option ${JSON.stringify(name)}`);
+  const prefix = options.prefix ?? "highlevel-voice-ai:";
+  if (typeof prefix !== "string" || !prefix || prefix.length > 200 || /[\r\n\0{}]/.test(prefix)) {
+    fail("prefix must be a non-empty string of at most 200 characters without CR, LF, NUL or braces");
+  }
+  const timeoutMs = options.timeoutMs ?? 1000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) {
+    fail("timeoutMs must be an integer from 1 to 60000");
+  }
+  const onStoreError = options.onStoreError ?? "fallback";
+  if (onStoreError !== "fallback" && onStoreError !== "fail")
+    fail('onStoreError must be "fallback" or "fail"');
+  const logger = options.logger ?? console;
+  if (typeof logger?.warn !== "function") fail("logger must have a warn method");
+
+  const runner = createScriptRunner(client, timeoutMs);
+  const tokens = createRedisTokenStore(runner, prefix);
+  const context = { runner, prefix, onStoreError, horizonMs: 60_000, probeMs: 1000, logger };
+
+  return Object.freeze({
+    ...tokens,
+    createLimiter: (limits: RedisLimiterOptions) => createRedisLimiter(context, limits ?? {}),
+    get roundTrips() {
+      return runner.roundTrips;
+    },
+    roundTripsByScript: () => ({ ...runner.byScript }),
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * The OAuth token store in Redis: records under `<prefix>tok:<key>`, and a cross-process lock with
+ * a fencing value around each refresh, so that one refresh token is sent once across machines.
+ * A holder that dies releases the lock by its expiry; a holder that outlived its lock cannot
+ * overwrite what the next holder stored (its fenced write is refused).
+ */
+import { InvalidRequestError } from "../errors.js";
+import type { ScriptRunner } from "./adapter.js";
+import { StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
+import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
+
+export interface StoreLock {
+  readonly fence: number;
+  release(): Promise<void>;
+}
+
+export interface TokenStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options?: { fence?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Cross-process mutual exclusion; expires by itself after ttlMs if the holder dies. */
+  lock?(key: string, options: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<StoreLock>;
+}
+
+const MAX_KEY_LENGTH = 512;
+const MAX_TTL_MS = 3_600_000;
+/** Longest pause between two tries for a held lock: short, so waiters see a release soon. */
+const MAX_POLL_MS = 50;
+
+function checkKey(key: unknown): string {
+  if (typeof key !== "string" || !key || key.length > MAX_KEY_LENGTH || /[\r\n\0]/.test(key)) {
+    throw new InvalidRequestError(
+      `token store key must be a non-empty string of at most ${MAX_KEY_LENGTH} characters without CR, LF or NUL`,
+    );
+  }
+  return key;
+}
+
+function checkMs(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidRequestError(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+
+export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Required<TokenStore> {
+  const recordKey = (key: string) => `${prefix}tok:${checkKey(key)}`;
+  const fenceIndex = `${prefix}lockfence:`;
+  /** Owner secret of each lock this process holds, by fence. */
+  const owners = new Map<number, string>();
+
+  return {
+    async get(key) {
+      const value = await runner.run(TOKEN_GET, [recordKey(key)], []);
+      return typeof value === "string" ? value : undefined;
+    },
+
+    async set(key, value, options) {
+      const record = recordKey(key);
+      if (typeof value !== "string") throw new InvalidRequestError("token store value must be a string");
+      const fence = options?.fence;
+      if (fence !== undefined && (!Number.isSafeInteger(fence) || fence < 1 || !owners.has(fence))) {
+        throw new StoreLockLostError(`fence ${String(fence)} is not a lock held by this process`);
+      }
+      const args =
+        fence === undefined ? [value, "", "", ""] : [value, fence, owners.get(fence)!, fenceIndex + fence];
+      const ok = await runner.run(TOKEN_SET, [record], args);
+      if (Number(ok) !== 1) {
+        throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
+      }
+    },
+
+    async delete(key) {
+      await runner.run(TOKEN_DELETE, [recordKey(key)], []);
+    },
+
+    async lock(key, options) {
+      const lockKey = `${prefix}lock:${checkKey(key)}`;
+      const ttlMs = checkMs("lock ttlMs", options?.ttlMs, 1, MAX_TTL_MS);
+      const waitMs = checkMs("lock waitMs", options.waitMs, 0, MAX_TTL_MS);
+      const { signal } = options;
+      const owner = globalThis.crypto.randomUUID();
+      const deadline = performance.now() + waitMs;
+      for (let attempt = 0; ; attempt++) {
+        if (signal?.aborted) throw signal.reason;
+        const [taken, n] = (
+          (await runner.run(LOCK, [lockKey, `${prefix}fence`], [ttlMs, owner, fenceIndex])) as number[]
+        ).map(Number) as [number, number];
+        if (taken === 1) {
+          owners.set(n, owner);
+          let released = false;
+          return {
+            fence: n,
+            release: async () => {
+              if (released) return;
+              released = true;
+              owners.delete(n);
+              await runner.run(UNLOCK, [lockKey], [`${n}:${owner}`, fenceIndex + n]);
+            },
+          };
+        }
+        const left = deadline - performance.now();
+        if (left <= 0)
+          throw new StoreLockTimeoutError(`lock was held by another for longer than ${waitMs} ms`);
+        // Not a tight loop: a few ms at first, then MAX_POLL_MS, never past the lock's expiry.
+        const pause = Math.min(MAX_POLL_MS, 5 * 2 ** attempt, n > 0 ? n + 1 : MAX_POLL_MS, left);
+        await sleep(Math.max(1, pause), signal);
+      }
+    },
+  };
+}

@@ -8,9 +8,9 @@ import type { Logger, LogLevel } from "./logger.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
 import type { RetryEvent } from "./pipeline/retry.js";
 import type { TokenSource } from "./pipeline/tokens.js";
-import type { RateLimiter, RateLimiterOptions } from "./rate-limit.js";
+import type { RateLimiterOptions, RateLimitStore } from "./rate-limiter.js";
 
-export type { TokenSource };
+export type { RateLimitStore, TokenSource };
 
 export interface VoiceAIClientOptions {
   /**
@@ -58,15 +58,6 @@ export interface VoiceAIClientOptions {
   logger?: Logger | undefined;
   /** Least severe level logged (default "warn"): debug logs every attempt, warn every retry. */
   logLevel?: LogLevel | undefined;
-}
-
-/** Builds the limiter a client uses instead of its in-process one (highlevel-voice-ai/redis). */
-export interface RateLimitStore {
-  createLimiter(
-    options: Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay" | "maxDailyWaitMs"> & {
-      maxConcurrency?: number | undefined;
-    },
-  ): RateLimiter;
 }
 
 const KNOWN = new Set<string>([

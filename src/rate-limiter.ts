@@ -39,3 +39,12 @@ export interface RateLimiter {
 export class DailyQuotaSpent {
   constructor(readonly waitMs: number) {}
 }
+
+/** Builds the limiter a client uses instead of its in-process one (highlevel-voice-ai/redis). */
+export interface RateLimitStore {
+  createLimiter(
+    options: Pick<RateLimiterOptions, "maxPerInterval" | "intervalMs" | "maxPerDay" | "maxDailyWaitMs"> & {
+      maxConcurrency?: number | undefined;
+    },
+  ): RateLimiter;
+}

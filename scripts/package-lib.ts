@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -143,11 +143,17 @@ export async function installPackedPackage(dir: string): Promise<{ tarball: stri
     path.join(dir, "package.json"),
     JSON.stringify({ name: "consumer", private: true }, null, 2),
   );
+  // The redis entry's client libraries are optional peers: the consumer installs the one it uses
+  // (the README's examples use ioredis), at the version this repository tests with.
+  const { devDependencies } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
   const installed = await run(
     "npm",
     [
       "install",
       tarball,
+      `ioredis@${devDependencies.ioredis}`,
       "--no-audit",
       "--no-fund",
       "--no-package-lock",

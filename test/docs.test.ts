@@ -196,9 +196,10 @@ describe("API docs page (npm run docs)", () => {
       }
       const sample = section.locator("pre").filter({ hasText: '"actionType"' }).first();
       await expectVisible(sample, what);
-      expect(await sample.innerText(), `${what} before a type is selected`).toContain(
-        '"actionType": "CALL_TRANSFER"',
-      );
+      // Redoc may re-render the sample after it first shows: read it once it holds its text.
+      await expect
+        .poll(() => sample.innerText(), { timeout: UI_TIMEOUT, message: `${what} before a type is selected` })
+        .toContain('"actionType": "CALL_TRANSFER"');
       const selector = section.getByRole("button", { name: "Discriminator" }).first();
       await selector.click({ timeout: UI_TIMEOUT });
       await page.getByRole("menuitem", { name: "SMS", exact: true }).click({ timeout: UI_TIMEOUT });

@@ -7,13 +7,17 @@ import createClient from "openapi-fetch";
 import type { components, paths } from "../../generated/oauth-schema.js";
 import {
   APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
+  APIError,
   BadRequestError,
   InvalidResponseError,
+  RateLimitError,
+  VoiceAIError,
   apiErrorFor,
   type RequestInfo,
 } from "../errors.js";
+import { createBarePipeline } from "../pipeline/index.js";
+import { createRedactor } from "../pipeline/redact.js";
+import type { Call } from "../pipeline/types.js";
 
 export type TokenResponse = components["schemas"]["AccessTokenResponse"];
 export type LocationTokenResponse = components["schemas"]["LocationTokenResponse"];
@@ -36,49 +40,45 @@ export function isInvalidGrant(error: unknown): boolean {
 }
 
 export function createOAuthHttp(config: OAuthHttpConfig) {
-  const client = createClient<paths>({ baseUrl: config.baseUrl, redirect: "manual" });
-
-  /** One request, bounded by the timeout and the caller's signal. The one place requests leave. */
-  async function send(request: Request, signal: AbortSignal | undefined): Promise<Response> {
-    const timeout = AbortSignal.timeout(config.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    return config.fetch(new Request(request, { signal: combined }));
-  }
+  const client = createClient<paths>({ baseUrl: config.baseUrl });
+  const redactor = createRedactor();
+  // The client's own pipeline, less rate limits and credentials: retries (a POST only when the
+  // server cannot have acted on it: a refresh token is never sent twice after a 5xx or a reset),
+  // timeouts, redirects that keep the Authorization header home, typed errors.
+  const send = createBarePipeline({
+    origin: new URL(config.baseUrl).origin,
+    fetch: (url, init) => config.fetch(new Request(url, init)),
+    redactor,
+    onRetry: () => {},
+  });
 
   /** Runs one operation; `secrets` are scrubbed from anything that ends up in an error. */
   async function run<T>(
     operationId: string,
     secrets: string[],
     signal: AbortSignal | undefined,
-    call: (
-      fetch: (r: Request) => Promise<Response>,
-    ) => Promise<{ data?: T; error?: unknown; response: Response }>,
+    call: (fetch: (r: Request) => Promise<Response>) => Promise<unknown>,
   ): Promise<T> {
+    secrets.forEach((secret) => redactor.add(secret));
     let info: RequestInfo = { operationId, method: "", url: "" };
-    const fetch = (request: Request) => {
+    let data: unknown;
+    const fetch = async (request: Request) => {
       info = { operationId, method: request.method, url: request.url.replace(/[?#].*/, "") };
-      return send(request, signal);
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const startedAt = performance.now();
+      const reply = await send(
+        { method: request.method, url: request.url, headers: request.headers, body },
+        { ...CALL, operationId, signal, timeoutMs: config.timeoutMs, startedAt },
+      );
+      data = reply.data;
+      return new Response(null, { status: reply.status, headers: reply.headers });
     };
-    let result: { data?: T; error?: unknown; response: Response };
     try {
-      result = await call(fetch);
+      await call(fetch);
     } catch (error) {
-      if (signal?.aborted) throw new APIUserAbortError(info, "Aborted by the caller");
-      if (isTimeout(error)) throw new APITimeoutError(info, `Timed out after ${config.timeoutMs} ms`);
-      // The message of a JSON SyntaxError quotes the body, which may hold a token: not kept.
-      if (error instanceof SyntaxError) throw new InvalidResponseError(info, 200, "the body is not JSON", "");
-      throw new APIConnectionError(info, "Connection failed", scrub(error, secrets));
+      throw withoutSecrets(error, info, secrets);
     }
-    const { data, error, response } = result;
-    const { status, headers } = response;
-    if (status >= 200 && status < 300) {
-      if (!/json/i.test(headers.get("content-type") ?? "") || data === undefined || data === null) {
-        throw new InvalidResponseError(info, status, "expected a JSON body", "");
-      }
-      return data;
-    }
-    const body = redactValue(error, secrets);
-    throw apiErrorFor({ ...info, status, headers, body, rateLimit: undefined }, undefined);
+    return data as T;
   }
 
   return {
@@ -90,6 +90,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
           body: form,
           headers: { "Content-Type": FORM, Accept: "application/json" },
           fetch,
+          parseAs: "stream",
         }),
       );
     },
@@ -109,6 +110,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
             Authorization: `Bearer ${companyToken}`,
           },
           fetch,
+          parseAs: "stream",
         }),
       );
     },
@@ -123,6 +125,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
           params: { query, header: { Version: VERSION } },
           headers: { Accept: "application/json", Authorization: `Bearer ${companyToken}` },
           fetch,
+          parseAs: "stream",
         }),
       );
     },
@@ -132,7 +135,38 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
 export type OAuthHttp = ReturnType<typeof createOAuthHttp>;
 
 const isString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
-const isTimeout = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
+
+/** The settings of every OAuth call; each call adds its operation, signal, timeout and start. */
+const CALL: Omit<Call, "operationId" | "signal" | "timeoutMs" | "startedAt"> = {
+  locationId: undefined,
+  maxRetries: 2,
+  deadline: undefined,
+  version: VERSION,
+  expect: "object",
+  maxResponseBytes: 1 << 20,
+  attempt: 1,
+};
+
+/**
+ * The pipeline's typed error, without what a server may have echoed back: an error body has its
+ * secrets redacted, and a token response that is not usable JSON keeps no snippet of itself.
+ */
+function withoutSecrets(error: unknown, info: RequestInfo, secrets: string[]): unknown {
+  if (error instanceof APIError) {
+    const retryAfter = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+    const body = redactValue(error.body, secrets);
+    return apiErrorFor(
+      { ...info, status: error.status, headers: error.headers, body, rateLimit: undefined },
+      retryAfter,
+    );
+  }
+  if (error instanceof InvalidResponseError) {
+    return new InvalidResponseError(info, error.status, "the body is not the JSON object expected", "");
+  }
+  if (error instanceof VoiceAIError) return error;
+  // openapi-fetch failed before sending (a body it could not serialize): no request left.
+  return new APIConnectionError(info, "The request could not be built", scrub(error, secrets));
+}
 
 function redactText(text: string, secrets: string[]): string {
   for (const secret of secrets) text = text.split(secret).join("[redacted]");

@@ -56,3 +56,15 @@ export function createPipeline(config: PipelineConfig): Send {
   const wire = followRedirects(origin)(sendOnWire(config.fetch));
   return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire));
 }
+
+/**
+ * The same pipeline without a rate limit or credentials, for requests that carry their own (the
+ * OAuth endpoints): typedErrors → retry → timeout → readBody → redirects → fetch.
+ */
+export function createBarePipeline(
+  config: Pick<PipelineConfig, "origin" | "fetch" | "redactor" | "onRetry">,
+): Send {
+  const wire = followRedirects(config.origin)(sendOnWire(config.fetch));
+  const stages: Stage[] = [typedErrors(config.redactor), retry(config.onRetry), timeout];
+  return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire));
+}

@@ -59,6 +59,16 @@ export const readBody =
  * when `strict` (a success body must be whole) or is cut when not (an error body or a snippet).
  */
 async function readText(response: Response, limit: number, strict: boolean, call: Call): Promise<string> {
+  const { headers } = response;
+  const declared = Number(headers.get("content-length") ?? NaN);
+  // The common case, a plain body whose declared length fits: read whole by fetch itself.
+  if (declared >= 0 && declared <= limit && !headers.has("content-encoding")) {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw readFailure(error, response, call);
+    }
+  }
   const reader = response.body?.getReader();
   if (!reader) return "";
   const chunks: Uint8Array[] = [];
@@ -82,13 +92,7 @@ async function readText(response: Response, limit: number, strict: boolean, call
     }
   } catch (error) {
     void reader.cancel().catch(() => {});
-    if (error instanceof Failure || call.signal?.aborted) throw error;
-    if (isDecodingError(error)) {
-      throw new Failure("invalid-response", "the body could not be decoded (Content-Encoding)", {
-        status: response.status,
-      });
-    }
-    throw new Failure("network", "Reading the response failed", { cause: error });
+    throw readFailure(error, response, call);
   }
   void reader.cancel().catch(() => {});
   const bytes = new Uint8Array(size);
@@ -99,6 +103,17 @@ async function readText(response: Response, limit: number, strict: boolean, call
   }
   // A cut may split a character: the decoder replaces the broken end instead of throwing.
   return new TextDecoder().decode(bytes);
+}
+
+/** What a failed read was: an abort (passed on), an undecodable body, or a broken connection. */
+function readFailure(error: unknown, response: Response, call: Call): unknown {
+  if (error instanceof Failure || call.signal?.aborted) return error;
+  if (isDecodingError(error)) {
+    return new Failure("invalid-response", "the body could not be decoded (Content-Encoding)", {
+      status: response.status,
+    });
+  }
+  return new Failure("network", "Reading the response failed", { cause: error });
 }
 
 /**

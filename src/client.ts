@@ -3,7 +3,7 @@
  * generated methods (`agents.get`, ...) and as `raw` (openapi-fetch by path).
  */
 import createClient from "openapi-fetch";
-import { createInvoke } from "./invoke.js";
+import { createInvoke, type LoosePaths } from "./invoke.js";
 import { createLog, safeHook } from "./logger.js";
 import { buildMethods, operationTable } from "./methods.js";
 import { resolveOptions, type VoiceAIClientOptions } from "./options.js";
@@ -85,7 +85,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
       if (latest.size > LATEST_KEPT) latest.delete(latest.keys().next().value!);
     },
   });
-  const base = createClient({
+  const base = createClient<LoosePaths>({
     baseUrl: config.baseUrl,
     headers: config.headers,
     querySerializer: (query: Record<string, unknown>) => serializeQuery(query, commaSeparated),

@@ -4,18 +4,60 @@
  * the attempt, under its timer), and its parsed JSON is the call's result.
  */
 import type { Client } from "openapi-fetch";
+import type { OperationSpec } from "../generated/operations.js";
 import { InvalidRequestError, VoiceAIError } from "./errors.js";
 import { describeError } from "./logger.js";
 import { checkCount, checkHeaders, checkKeys, checkVersion, type ResolvedOptions } from "./options.js";
 import type { Call, Reply, Send } from "./pipeline/types.js";
 import { ownCopy } from "./request-builder.js";
-import type { CallOptions, RawPaths } from "./types.js";
+import type { CallOptions } from "./types.js";
 
+/** One operation of the generated table, as a call needs it. */
 export interface Route {
-  method: string;
+  method: OperationSpec["method"];
   path: string;
-  operationId: string | undefined;
+  operationId: string;
   expect: Call["expect"];
+}
+
+/** The route of a table entry: deletes answer 204, every other operation a JSON object. */
+export const routeOf = (operationId: string, spec: OperationSpec): Route => ({
+  method: spec.method,
+  path: spec.path,
+  operationId,
+  expect: spec.method === "DELETE" ? "none" : "object",
+});
+
+const LOWER = {
+  GET: "get",
+  PUT: "put",
+  POST: "post",
+  DELETE: "delete",
+  OPTIONS: "options",
+  HEAD: "head",
+  PATCH: "patch",
+  TRACE: "trace",
+} as const;
+type LowerMethod = (typeof LOWER)[keyof typeof LOWER];
+interface LooseOperation {
+  parameters: {
+    query?: Record<string, unknown>;
+    path?: Record<string, string>;
+    header?: Record<string, string>;
+  };
+  requestBody?: { content: { "application/json": unknown } };
+  responses: {};
+}
+/**
+ * The paths as the pipeline sends them: any route of the table, its values already checked (the
+ * methods' types, and raw's, are the precise ones). openapi-fetch only builds the request.
+ */
+export type LoosePaths = Record<string, Record<LowerMethod, LooseOperation>>;
+
+export interface RouteInit {
+  params: LooseOperation["parameters"];
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface Outcome {
@@ -25,7 +67,7 @@ export interface Outcome {
 
 export type Invoke = (
   route: Route,
-  init: { params?: unknown; body?: unknown; headers?: Record<string, string> | undefined },
+  init: RouteInit,
   options: CallOptions | undefined,
   locationId: string,
 ) => Promise<Outcome>;
@@ -40,13 +82,13 @@ const CALL_OPTIONS = new Set<string>([
   "version",
 ] satisfies (keyof CallOptions)[]);
 
-export function createInvoke(base: Client<RawPaths>, send: Send, config: ResolvedOptions): Invoke {
+export function createInvoke(base: Client<LoosePaths>, send: Send, config: ResolvedOptions): Invoke {
   return async (route, init, options, locationId) => {
     // Own properties only: openapi-fetch would read `headers` or `params.header` off Object.prototype.
     options = ownCopy(options);
     const { params, body, headers: given } = ownCopy(init);
     const call = callOf(route, options, config, locationId);
-    const headers = options?.headers ? { ...given, ...options.headers } : given;
+    const headers = { ...given, ...options?.headers };
     let reply: Reply | undefined;
     const fetch = async (request: Request) => {
       const body = request.body ? await request.arrayBuffer() : undefined;
@@ -54,17 +96,13 @@ export function createInvoke(base: Client<RawPaths>, send: Send, config: Resolve
       return new Response(null, { status: reply.status, headers: reply.headers });
     };
     try {
-      const { response } = await base.request(
-        route.method.toLowerCase() as "get",
-        route.path as never,
-        {
-          params: ownCopy(params),
-          body,
-          headers,
-          fetch,
-          parseAs: "stream",
-        } as never,
-      );
+      const { response } = await base.request(LOWER[route.method], route.path, {
+        params: ownCopy(params),
+        body,
+        headers,
+        fetch,
+        parseAs: "stream",
+      });
       return { data: reply!.data, response };
     } catch (error) {
       if (error instanceof VoiceAIError) throw error;

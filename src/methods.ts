@@ -4,7 +4,7 @@
  */
 import { operations, type OperationSpec } from "../generated/operations.js";
 import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./errors.js";
-import type { Invoke } from "./invoke.js";
+import { routeOf, type Invoke } from "./invoke.js";
 import { checkCount } from "./options.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
 import { ownCopy, requestBuilder } from "./request-builder.js";
@@ -20,12 +20,7 @@ export function buildMethods(invoke: Invoke, defaultLocationId: string | undefin
   const groups: Groups = {};
   for (const [operationId, spec] of operationTable) {
     const build = requestBuilder(operationId, spec);
-    const route = {
-      method: spec.method,
-      path: spec.path,
-      operationId,
-      expect: spec.method === "DELETE" ? "none" : "object",
-    } as const;
+    const route = routeOf(operationId, spec);
     const call: Method = async (params, options) => {
       const { path, query, body, locationId } = build(params, defaultLocationId);
       return (await invoke(route, { params: { path, query }, body }, options, locationId)).data;

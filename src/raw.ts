@@ -4,7 +4,7 @@
  * like the methods' ones, and an error status throws, so a result always holds `data`.
  */
 import { InvalidRequestError } from "./errors.js";
-import type { Invoke } from "./invoke.js";
+import { routeOf, type Invoke } from "./invoke.js";
 import { operationTable } from "./methods.js";
 import { checkKeys } from "./options.js";
 import { checkPathId, ownCopy } from "./request-builder.js";
@@ -23,8 +23,8 @@ const INIT_KEYS = new Set([
   "maxResponseBytes",
   "version",
 ]);
-/** operationId by "METHOD /path/template". */
-const byRoute = new Map(operationTable.map(([id, s]) => [`${s.method} ${s.path}`, id]));
+/** The route of each operation by "METHOD /path/template". */
+const byRoute = new Map(operationTable.map(([id, s]) => [`${s.method} ${s.path}`, routeOf(id, s)]));
 
 type RawInit = CallOptions & {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
@@ -34,11 +34,12 @@ type RawInit = CallOptions & {
 export function buildRaw(invoke: Invoke) {
   // async: a bad argument rejects the returned promise, as the methods do, instead of throwing.
   const send = async (method: string, path: string, init: RawInit = {}) => {
-    const operationId = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
-    if (!operationId)
+    const route = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
+    if (!route)
       throw new InvalidRequestError(
         `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,
       );
+    const { operationId } = route;
     if (typeof init !== "object" || init === null)
       throw new InvalidRequestError(`${operationId}: init must be an object`);
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
@@ -53,7 +54,6 @@ export function buildRaw(invoke: Invoke) {
     }
     const location =
       ownCopy(params?.query)?.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;
-    const route = { method, path, operationId, expect: method === "DELETE" ? "none" : "object" } as const;
     return invoke(
       route,
       { params: { ...params, path: ids }, body, headers },

@@ -16,7 +16,7 @@ import {
   type RequestInfo,
 } from "../errors.js";
 import { createBarePipeline } from "../pipeline/index.js";
-import { createRedactor } from "../pipeline/redact.js";
+import { createRedactor, type Redactor } from "../pipeline/redact.js";
 import type { Call } from "../pipeline/types.js";
 
 export type TokenResponse = components["schemas"]["AccessTokenResponse"];
@@ -76,7 +76,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
     try {
       await call(fetch);
     } catch (error) {
-      throw withoutSecrets(error, info, secrets);
+      throw withoutSecrets(error, info, redactor);
     }
     return data as T;
   }
@@ -151,10 +151,10 @@ const CALL: Omit<Call, "operationId" | "signal" | "timeoutMs" | "startedAt"> = {
  * The pipeline's typed error, without what a server may have echoed back: an error body has its
  * secrets redacted, and a token response that is not usable JSON keeps no snippet of itself.
  */
-function withoutSecrets(error: unknown, info: RequestInfo, secrets: string[]): unknown {
+function withoutSecrets(error: unknown, info: RequestInfo, redactor: Redactor): unknown {
   if (error instanceof APIError) {
     const retryAfter = error instanceof RateLimitError ? error.retryAfterMs : undefined;
-    const body = redactValue(error.body, secrets);
+    const body = redactValue(error.body, redactor);
     return apiErrorFor(
       { ...info, status: error.status, headers: error.headers, body, rateLimit: undefined },
       retryAfter,
@@ -165,29 +165,11 @@ function withoutSecrets(error: unknown, info: RequestInfo, secrets: string[]): u
   }
   if (error instanceof VoiceAIError) return error;
   // openapi-fetch failed before sending (a body it could not serialize): no request left.
-  return new APIConnectionError(info, "The request could not be built", scrub(error, secrets));
-}
-
-function redactText(text: string, secrets: string[]): string {
-  for (const secret of secrets) text = text.split(secret).join("[redacted]");
-  return text;
+  return new APIConnectionError(info, "The request could not be built", redactor.scrub(error));
 }
 
 /** A server that echoes a secret back in an error body does not get it into the error. */
-function redactValue(value: unknown, secrets: string[]): unknown {
-  if (value === undefined) return undefined;
-  const text = JSON.stringify(value);
-  return text === undefined ? undefined : (JSON.parse(redactText(text, secrets)) as unknown);
-}
-
-/** A copy of a fetch failure with only its name, code and redacted message, down its causes. */
-function scrub(error: unknown, secrets: string[], depth = 0): unknown {
-  if (!(error instanceof Error)) return redactText(String(error), secrets);
-  const copy = new Error(redactText(error.message, secrets));
-  copy.name = error.name;
-  copy.stack = redactText(error.stack ?? "", secrets);
-  const { code, cause } = error as Error & { code?: unknown };
-  if (typeof code === "string") Object.assign(copy, { code });
-  if (cause !== undefined && depth < 4) copy.cause = scrub(cause, secrets, depth + 1);
-  return copy;
+function redactValue(value: unknown, redactor: Redactor): unknown {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(String(redactor.scrub(text))) as unknown);
 }

@@ -9,18 +9,11 @@ import type { ScriptRunner } from "./adapter.js";
 import { StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
-export interface StoreLock {
-  readonly fence: number;
-  release(): Promise<void>;
-}
+// The interface of the OAuth entry's stores, one definition for both (types only: nothing of the
+// OAuth entry is loaded by this one).
+import type { StoreLock, TokenStore } from "../oauth/token-store.js";
 
-export interface TokenStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, options?: { fence?: number }): Promise<void>;
-  delete(key: string): Promise<void>;
-  /** Cross-process mutual exclusion; expires by itself after ttlMs if the holder dies. */
-  lock?(key: string, options: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<StoreLock>;
-}
+export type { StoreLock, TokenStore };
 
 const MAX_KEY_LENGTH = 512;
 const MAX_TTL_MS = 3_600_000;

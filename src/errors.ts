@@ -32,6 +32,10 @@ export interface RequestInfo {
 export const shorten = (text: string, max = 120) =>
   text.length <= max ? text : `${text.slice(0, max / 2 - 1)}…${text.slice(-max / 2)}`;
 
+/** The server's id for a response, for support requests and logs. */
+export const requestIdOf = (headers: Headers) =>
+  headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+
 /** Base of the errors about an attempted request: they name it in their message and fields. */
 export class RequestFailure extends VoiceAIError {
   readonly operationId: string | undefined;
@@ -76,8 +80,7 @@ export class APIError extends RequestFailure {
     this.body = facts.body;
     this.headers = facts.headers;
     this.messages = messages;
-    const { headers } = facts;
-    this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+    this.requestId = requestIdOf(facts.headers);
     this.rateLimit = facts.rateLimit;
   }
 }

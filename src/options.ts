@@ -3,7 +3,7 @@
  * ConfigurationError naming it, before anything is sent.
  */
 import { apiVersions, defaultBaseUrl, type ApiVersion } from "../generated/operations.js";
-import { ConfigurationError, InvalidRequestError } from "./errors.js";
+import { ConfigurationError, InvalidRequestError, shorten } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
 import type { RetryEvent } from "./pipeline/retry.js";
@@ -142,7 +142,7 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
 /** Refuses keys that are not options: a typo (`retries`) must not be silently ignored. */
 export function checkKeys(value: object, known: ReadonlySet<string>, what: string, Err: ErrorClass) {
   for (const key of Object.keys(value)) {
-    if (!known.has(key)) throw new Err(`unknown ${what} "${shorten(key)}"`);
+    if (!known.has(key)) throw new Err(`unknown ${what} "${shorten(key, 60)}"`);
   }
 }
 
@@ -152,7 +152,8 @@ export function checkHeaders(headers: unknown, name: string, Err: ErrorClass): R
   if (typeof headers !== "object" || headers === null) throw new Err(`${name} must be an object`);
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(key)) throw new Err(`${name}: "${shorten(key)}" is not a header name`);
+    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(key))
+      throw new Err(`${name}: "${shorten(key, 60)}" is not a header name`);
     if (key.toLowerCase() === "authorization") {
       throw new Err(`${name} must not set Authorization: pass the token as \`token\``);
     }
@@ -187,10 +188,8 @@ export function checkCount<T>(name: string, value: T, min: number, Err: ErrorCla
 
 /** A value for a message: short, never throwing (BigInt, symbols, cycles). */
 export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(shorten(value));
+  if (typeof value === "string") return JSON.stringify(shorten(value, 60));
   if (typeof value === "bigint") return `${value}n (a BigInt)`;
   if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
   return String(value);
 }
-
-const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

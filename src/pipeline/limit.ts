@@ -3,7 +3,7 @@
  * out: the reply, a failure, an abort. The limiter learns from each reply's X-RateLimit-* headers,
  * and a 429 holds the location's other requests back for the wait it asked for.
  */
-import { DailyQuotaSpent, parseRateLimitHeaders, type RateLimiter } from "../rate-limit.js";
+import { DailyQuotaSpent, type RateLimiter } from "../rate-limit.js";
 import { retryDelay } from "../retry-policy.js";
 import { Failure } from "./failure.js";
 import type { Stage } from "./types.js";
@@ -35,8 +35,7 @@ export const limit =
     } finally {
       release();
     }
-    const info = parseRateLimitHeaders(reply.headers);
-    if (info) limiter.observe(key, info);
+    if (reply.rateLimit) limiter.observe(key, reply.rateLimit);
     if (reply.status === 429) {
       const wait = retryDelay(call.attempt, reply.headers, 429);
       if (wait <= MAX_RETRY_WAIT_MS) limiter.penalize(key, wait);

@@ -3,9 +3,9 @@
  * location's latest X-RateLimit-* headers, tells `onResponse`, and logs the attempt at debug level.
  * Event objects are built only when someone listens.
  */
-import type { RequestInfo } from "../errors.js";
+import { requestIdOf, type RequestInfo } from "../errors.js";
 import type { Log } from "../logger.js";
-import { parseRateLimitHeaders, type RateLimitInfo } from "../rate-limit.js";
+import type { RateLimitInfo } from "../rate-limit.js";
 import { Failure } from "./failure.js";
 import { requestInfo } from "./request-info.js";
 import type { Stage } from "./types.js";
@@ -30,9 +30,6 @@ export interface ObserveConfig {
   record: (locationId: string, info: RateLimitInfo) => void;
 }
 
-export const requestIdOf = (headers: Headers) =>
-  headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
-
 export const observe =
   ({ log, onResponse, record }: ObserveConfig): Stage =>
   (next) =>
@@ -41,7 +38,7 @@ export const observe =
     let status: number | string;
     try {
       const reply = await next(request, call);
-      const rateLimit = parseRateLimitHeaders(reply.headers);
+      const { rateLimit } = reply;
       if (rateLimit) record(call.locationId ?? "", rateLimit);
       status = reply.status;
       if (onResponse || log.debug) {

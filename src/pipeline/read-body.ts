@@ -3,6 +3,7 @@
  * while reading can be retried), only as far as it is kept: a whole success body up to
  * `maxResponseBytes`, the first bytes of an error body or of a body that is not JSON.
  */
+import { parseRateLimitHeaders } from "../rate-limit-headers.js";
 import { Failure } from "./failure.js";
 import type { Call, Send, Wire } from "./types.js";
 
@@ -16,13 +17,15 @@ export const readBody =
   async (request, call) => {
     const response = await next(request, call);
     const { status, headers } = response;
+    // Parsed once here for every stage above (limiter, events, errors).
+    const rateLimit = parseRateLimitHeaders(headers);
     if (status < 200 || status > 299) {
       const text = await readText(response, ERROR_BODY_BYTES, false, call);
-      return { status, headers, text, data: undefined };
+      return { status, headers, rateLimit, text, data: undefined };
     }
     if (status === 204 || call.expect === "none") {
       await response.body?.cancel().catch(() => {});
-      return { status, headers, text: "", data: undefined };
+      return { status, headers, rateLimit, text: "", data: undefined };
     }
     const invalid = (reason: string, snippet = "") =>
       new Failure("invalid-response", reason, { status, snippet });
@@ -51,7 +54,7 @@ export const readBody =
         text.slice(0, 200),
       );
     }
-    return { status, headers, text: "", data };
+    return { status, headers, rateLimit, text: "", data };
   };
 
 /**

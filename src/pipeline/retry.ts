@@ -9,7 +9,7 @@ import { Failure } from "./failure.js";
 import { MAX_RETRY_WAIT_MS } from "./limit.js";
 import { requestInfo } from "./request-info.js";
 import type { Reply, Stage } from "./types.js";
-import type { RequestInfo } from "../errors.js";
+import { requestIdOf, type RequestInfo } from "../errors.js";
 
 /** Told before each retry: which attempt failed, why, and how long the client waits. */
 export interface RetryEvent extends RequestInfo {
@@ -59,7 +59,7 @@ export const retry =
         durationMs: Math.round(performance.now() - started),
         delayMs: delay,
         reason,
-        requestId: reply ? (reply.headers.get("x-request-id") ?? undefined) : undefined,
+        requestId: reply ? requestIdOf(reply.headers) : undefined,
       });
       try {
         await sleep(delay, call.signal);

@@ -12,7 +12,6 @@ import {
   VoiceAIError,
   apiErrorFor,
 } from "../errors.js";
-import { parseRateLimitHeaders } from "../rate-limit.js";
 import { parseRetryAfter } from "../retry-policy.js";
 import { Failure } from "./failure.js";
 import type { Redactor } from "./redact.js";
@@ -33,7 +32,7 @@ export const typedErrors =
     throw fromReply(reply, request, call);
   };
 
-function fromReply({ status, headers, text }: Reply, request: Outgoing, call: Call): VoiceAIError {
+function fromReply({ status, headers, rateLimit, text }: Reply, request: Outgoing, call: Call): VoiceAIError {
   const info = requestInfo(request, call);
   if (status < 400) return new APIConnectionError(info, `Redirect (${status}) not followed`);
   let body: unknown = text;
@@ -42,7 +41,6 @@ function fromReply({ status, headers, text }: Reply, request: Outgoing, call: Ca
   } catch {
     // not JSON: keep the text
   }
-  const rateLimit = parseRateLimitHeaders(headers);
   return apiErrorFor(
     { ...info, status, headers, body, rateLimit },
     status === 429 ? waitOf(headers) : undefined,

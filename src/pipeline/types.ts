@@ -4,6 +4,7 @@
  * A stage never writes into what it was given: it passes changed copies down, and what it learns
  * travels back up in the reply or in the `Failure` it throws.
  */
+import type { RateLimitInfo } from "../rate-limit-headers.js";
 import type { Failure } from "./failure.js";
 
 /** A request that can be sent any number of times (its body is a buffer, not a stream). */
@@ -40,6 +41,8 @@ export interface Call {
 export interface Reply {
   readonly status: number;
   readonly headers: Headers;
+  /** Its X-RateLimit-* headers, parsed (undefined when it has none). */
+  readonly rateLimit: RateLimitInfo | undefined;
   /** The body text; for an error status only its first `ERROR_BODY_BYTES`. */
   readonly text: string;
   /** The parsed JSON body of a 2xx; undefined for 204. */

@@ -1,5 +1,6 @@
 /** A request, call settings and replies for unit-testing one pipeline stage with a fake `next`. */
 import type { Call, Outgoing, Reply } from "../../src/pipeline/types.js";
+import { parseRateLimitHeaders } from "../../src/rate-limit-headers.js";
 
 export const ORIGIN = "https://api.test";
 
@@ -31,7 +32,8 @@ export function call(over: Partial<Call> = {}): Call {
 }
 
 export function reply(status: number, headers: Record<string, string> = {}, data: unknown = {}): Reply {
-  return { status, headers: new Headers(headers), text: "", data };
+  const parsed = new Headers(headers);
+  return { status, headers: parsed, rateLimit: parseRateLimitHeaders(parsed), text: "", data };
 }
 
 /** A promise that never settles unless its signal fires. */

@@ -12,8 +12,8 @@
  *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (our code alone is ~11 KB, openapi-fetch ~2.6 KB: `npm run bench:size`) and the distance
- *    to it is printed.
+ *    (~12.9 KB, of which openapi-fetch's URL serializers ~0.75 KB: `npm run bench:size` shows
+ *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
  * KEEP_TMP=1 keeps the temp project (its path is printed). --smoke leaves out the steps whose result
@@ -39,7 +39,7 @@ import {
 import { compileSnippets } from "./snippets.js";
 
 /** Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped. */
-const SIZE_BUDGET_BYTES = 14_500;
+const SIZE_BUDGET_BYTES = 13_200;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis"];
@@ -103,15 +103,15 @@ const steps: Step[] = [
       );
       const esm = await readFile(path.join(root, "dist/index.mjs"), "utf8");
       const cjs = await readFile(path.join(root, "dist/index.cjs"), "utf8");
-      if (!/^import \w+ from "openapi-fetch";$/m.test(esm))
+      if (!/^import .+ from "openapi-fetch";$/m.test(esm))
         fail("dist/index.mjs does not import openapi-fetch (bundled?)");
       if (!cjs.includes('require("openapi-fetch")'))
         fail("dist/index.cjs does not require openapi-fetch (bundled?)");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
       if (/\.\/(request|testing|validate)\.[cm]js/.test(esm + cjs))
         fail("dist/index loads code of /validate or /testing");
-      if (/function createClient\(/.test(esm + cjs))
-        fail("openapi-fetch's createClient was bundled into dist/");
+      if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
+        fail("openapi-fetch's code was bundled into dist/");
       return sizes.join(", ");
     },
   },

@@ -1,9 +1,8 @@
 /**
  * createVoiceAIClient: checks the options, builds the pipeline once, and exposes it as the
- * generated methods (`agents.get`, ...) and as `raw` (openapi-fetch by path).
+ * generated methods (`agents.get`, ...) and as `raw` (calls by method and path).
  */
-import createClient from "openapi-fetch";
-import { createInvoke, type LoosePaths } from "./invoke.js";
+import { createInvoke } from "./invoke.js";
 import { createLog, safeHook } from "./logger.js";
 import { buildMethods, operationTable } from "./methods.js";
 import { resolveOptions, type VoiceAIClientOptions } from "./options.js";
@@ -85,12 +84,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
       if (latest.size > LATEST_KEPT) latest.delete(latest.keys().next().value!);
     },
   });
-  const base = createClient<LoosePaths>({
-    baseUrl: config.baseUrl,
-    headers: config.headers,
-    querySerializer: (query: Record<string, unknown>) => serializeQuery(query, commaSeparated),
-  });
-  const invoke = createInvoke(base, send, config);
+  const invoke = createInvoke(send, config, (query) => serializeQuery(query, commaSeparated));
 
   const client = {
     ...buildMethods(invoke, config.locationId),

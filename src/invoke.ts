@@ -1,14 +1,15 @@
 /**
- * One call: its options checked, its `Call` settings fixed, and the request openapi-fetch builds
- * handed to the pipeline. openapi-fetch never reads the body: the pipeline already has (inside
- * the attempt, under its timer), and its parsed JSON is the call's result.
+ * One call: its options checked, its `Call` settings fixed, its request built and handed to the
+ * pipeline. The URL is built by openapi-fetch's own serializers (path template, then our query
+ * string); there is no openapi-fetch Request or Response in between: the pipeline reads the body
+ * inside the attempt, and its parsed JSON is the call's result.
  */
-import type { Client } from "openapi-fetch";
+import { createFinalURL, defaultPathSerializer } from "openapi-fetch";
 import type { OperationSpec } from "../generated/operations.js";
-import { InvalidRequestError, VoiceAIError } from "./errors.js";
+import { InvalidRequestError } from "./errors.js";
 import { describeError } from "./logger.js";
 import { checkCount, checkHeaders, checkKeys, checkVersion, type ResolvedOptions } from "./options.js";
-import type { Call, Reply, Send } from "./pipeline/types.js";
+import type { Call, Send } from "./pipeline/types.js";
 import { ownCopy } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
@@ -28,41 +29,22 @@ export const routeOf = (operationId: string, spec: OperationSpec): Route => ({
   expect: spec.method === "DELETE" ? "none" : "object",
 });
 
-const LOWER = {
-  GET: "get",
-  PUT: "put",
-  POST: "post",
-  DELETE: "delete",
-  OPTIONS: "options",
-  HEAD: "head",
-  PATCH: "patch",
-  TRACE: "trace",
-} as const;
-type LowerMethod = (typeof LOWER)[keyof typeof LOWER];
-interface LooseOperation {
-  parameters: {
-    query?: Record<string, unknown>;
-    path?: Record<string, string>;
-    header?: Record<string, string>;
-  };
-  requestBody?: { content: { "application/json": unknown } };
-  responses: {};
-}
 /**
- * The paths as the pipeline sends them: any route of the table, its values already checked (the
- * methods' types, and raw's, are the precise ones). openapi-fetch only builds the request.
+ * What a call sends, already checked: path ids, query values, body and extra headers. Every key
+ * is required, so that none is ever read from Object.prototype.
  */
-export type LoosePaths = Record<string, Record<LowerMethod, LooseOperation>>;
-
 export interface RouteInit {
-  params: LooseOperation["parameters"];
-  body?: unknown;
-  headers?: Record<string, string> | undefined;
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  headers: Record<string, string> | undefined;
 }
 
+/** A call's result: the parsed success body, and the status and headers it came with. */
 export interface Outcome {
   data: unknown;
-  response: Response;
+  status: number;
+  headers: Headers;
 }
 
 export type Invoke = (
@@ -82,35 +64,40 @@ const CALL_OPTIONS = new Set<string>([
   "version",
 ] satisfies (keyof CallOptions)[]);
 
-export function createInvoke(base: Client<LoosePaths>, send: Send, config: ResolvedOptions): Invoke {
+export function createInvoke(
+  send: Send,
+  config: ResolvedOptions,
+  querySerializer: (query: Record<string, unknown>) => string,
+): Invoke {
   return async (route, init, options, locationId) => {
-    // Own properties only: openapi-fetch would read `headers` or `params.header` off Object.prototype.
     options = ownCopy(options);
-    const { params, body, headers: given } = ownCopy(init);
     const call = callOf(route, options, config, locationId);
-    const headers = { ...given, ...options?.headers };
-    let reply: Reply | undefined;
-    const fetch = async (request: Request) => {
-      const body = request.body ? await request.arrayBuffer() : undefined;
-      reply = await send({ method: request.method, url: request.url, headers: request.headers, body }, call);
-      return new Response(null, { status: reply.status, headers: reply.headers });
-    };
+    let url: string;
     try {
-      const { response } = await base.request(LOWER[route.method], route.path, {
-        params: ownCopy(params),
-        body,
-        headers,
-        fetch,
-        parseAs: "stream",
+      url = createFinalURL(route.path, {
+        baseUrl: config.baseUrl,
+        params: { path: init.path, query: init.query },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
       });
-      return { data: reply!.data, response };
     } catch (error) {
-      if (error instanceof VoiceAIError) throw error;
-      // openapi-fetch failed before anything was sent: the URL or the body could not be built.
+      // encodeURIComponent refuses a lone surrogate: nothing was sent.
       throw new InvalidRequestError(
-        `${route.operationId ?? route.path}: the request could not be built (${describeError(error)})`,
+        `${route.operationId}: the URL could not be built (${describeError(error)})`,
       );
     }
+    // The client's headers, then the call's; a JSON body says so unless a header already did.
+    const headers = new Headers(config.headers);
+    for (const extra of [init.headers, options?.headers]) {
+      for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+    }
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+    const reply = await send({ method: route.method, url, headers, body }, call);
+    return { data: reply.data, status: reply.status, headers: reply.headers };
   };
 }
 
@@ -133,7 +120,7 @@ function callOf(
     totalTimeoutMs = checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, Err) ?? totalTimeoutMs;
     maxResponseBytes = checkCount("maxResponseBytes", options.maxResponseBytes, 1, Err) ?? maxResponseBytes;
     if (options.version !== undefined) version = checkVersion(options.version, Err);
-    checkHeaders(options.headers, "headers", Err);
+    options.headers = checkHeaders(options.headers, "headers", Err);
     signal = options.signal ?? undefined;
     if (signal !== undefined && !(signal instanceof AbortSignal))
       throw new Err("signal must be an AbortSignal");

@@ -23,7 +23,7 @@ export function buildMethods(invoke: Invoke, defaultLocationId: string | undefin
     const route = routeOf(operationId, spec);
     const call: Method = async (params, options) => {
       const { path, query, body, locationId } = build(params, defaultLocationId);
-      return (await invoke(route, { params: { path, query }, body }, options, locationId)).data;
+      return (await invoke(route, { path, query, body, headers: undefined }, options, locationId)).data;
     };
     const group = (groups[spec.group] ??= {});
     group[spec.name] = call;

@@ -2,7 +2,7 @@
  * Types of `voiceAI.raw`: requests by path and method, typed by the spec. Errors throw, so a
  * result always holds the success body; only the spec's paths are accepted.
  */
-import type { ParamsOption, ParseAs, RequestBodyOption } from "openapi-fetch";
+import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { CallOptions, RawPaths, SuccessBody } from "./types.js";
 
 type HttpVerb = "get" | "put" | "post" | "delete" | "patch";
@@ -16,28 +16,21 @@ export type RawPathsWith<M extends HttpVerb> = {
 /** The second argument of a `raw` call: the operation's params and body, and the call options. */
 export type RawInit<Op> = ParamsOption<Op> & RequestBodyOption<Op> & CallOptions;
 
-interface BodyKinds {
-  text: string;
-  blob: Blob;
-  arrayBuffer: ArrayBuffer;
-  stream: ReadableStream<Uint8Array> | null;
-}
-type RawData<Op, As> = As extends keyof BodyKinds ? BodyKinds[As] : SuccessBody<Op>;
-type RawArgs<Op, As extends ParseAs> =
-  RequiredKeys<RawInit<Op>> extends never
-    ? [init?: RawInit<Op> & { parseAs?: As }]
-    : [init: RawInit<Op> & { parseAs?: As }];
+type RawArgs<Op> = RequiredKeys<RawInit<Op>> extends never ? [init?: RawInit<Op>] : [init: RawInit<Op>];
 
-/** What a `raw` call resolves to. An error status throws, so `data` is the success body. */
+/**
+ * What a `raw` call resolves to. An error status throws, so `data` is the success body (parsed
+ * JSON; undefined for a 204). `response` carries the status and headers; its body was read.
+ */
 export interface RawResponse<T> {
   data: T;
   response: Response;
 }
 
-type RawMethod<M extends HttpVerb> = <P extends RawPathsWith<M>, As extends ParseAs = "json">(
+type RawMethod<M extends HttpVerb> = <P extends RawPathsWith<M>>(
   path: P,
-  ...init: RawArgs<RawPaths[P][M], As>
-) => Promise<RawResponse<RawData<RawPaths[P][M], As>>>;
+  ...init: RawArgs<RawPaths[P][M]>
+) => Promise<RawResponse<SuccessBody<RawPaths[P][M]>>>;
 
 /**
  * Requests by path and method, typed by the spec, with the same auth, version, retries, rate
@@ -57,9 +50,9 @@ export interface RawClient {
   /** Sends a PATCH to one of the spec's paths. */
   PATCH: RawMethod<"patch">;
   /** Sends a request with the method given in lower case (`"get"`, `"post"`, ...). */
-  request<M extends HttpVerb, P extends RawPathsWith<M>, As extends ParseAs = "json">(
+  request<M extends HttpVerb, P extends RawPathsWith<M>>(
     method: M,
     path: P,
-    ...init: RawArgs<RawPaths[P][M], As>
-  ): Promise<RawResponse<RawData<RawPaths[P][M], As>>>;
+    ...init: RawArgs<RawPaths[P][M]>
+  ): Promise<RawResponse<SuccessBody<RawPaths[P][M]>>>;
 }

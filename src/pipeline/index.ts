@@ -1,6 +1,7 @@
 /**
- * The pipeline every request goes through, composed here in one visible place. openapi-fetch
- * builds the request and hands it to `send`; the stages, outermost first:
+ * The pipeline every request goes through, composed here in one visible place. src/invoke.ts
+ * builds the request (its URL with openapi-fetch's serializers) and hands it to `send`; the
+ * stages, outermost first:
  *
  *   typedErrors  the one place failures and error statuses become the errors users catch
  *   retry        sends again what may be sent again; owns the attempt count and the backoff waits

@@ -7,13 +7,13 @@
 import type { RateLimitInfo } from "../rate-limit-headers.js";
 import type { Failure } from "./failure.js";
 
-/** A request that can be sent any number of times (its body is a buffer, not a stream). */
+/** A request that can be sent any number of times (its body is text or a buffer, never a stream). */
 export interface Outgoing {
   readonly method: string;
   readonly url: string;
   /** Owned by whoever built this Outgoing: copy before changing. */
   readonly headers: Headers;
-  readonly body: ArrayBuffer | undefined;
+  readonly body: string | ArrayBuffer | undefined;
 }
 
 /** Per-call settings, fixed when the call starts; stages pass adjusted copies down. */

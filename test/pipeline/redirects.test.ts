@@ -14,18 +14,10 @@ describe("redirects stage", () => {
       .mockResolvedValueOnce(to(`${ORIGIN}/b`, 307))
       .mockResolvedValueOnce(new Response("{}"));
     const headers = new Headers({ authorization: "Bearer t", "content-type": "application/json" });
-    await followRedirects(ORIGIN)(next)(
-      request({ method: "POST", headers, body: new ArrayBuffer(2) }),
-      call(),
-    );
-    const sent = next.mock.calls.map(([r]) => [
-      r.method,
-      r.url,
-      r.headers.get("authorization"),
-      r.body?.byteLength,
-    ]);
+    await followRedirects(ORIGIN)(next)(request({ method: "POST", headers, body: "{}" }), call());
+    const sent = next.mock.calls.map(([r]) => [r.method, r.url, r.headers.get("authorization"), r.body]);
     expect(sent).toEqual([
-      ["POST", request().url, "Bearer t", 2],
+      ["POST", request().url, "Bearer t", "{}"],
       ["GET", "https://cdn.other.test/a", null, undefined], // 302: on with a GET, no body
       ["GET", `${ORIGIN}/b`, "Bearer t", undefined],
     ]);

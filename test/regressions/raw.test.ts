@@ -122,6 +122,48 @@ describe("raw refuses what the spec does not have", () => {
     refused((raw) => raw.GET(AGENT_PATH, init), message),
   );
 
+  it.each([
+    [
+      "an unknown params key",
+      { params: { path: { agentId: "a" }, cookie: { c: "1" } } },
+      /params key "cookie"/,
+    ],
+    [
+      "params.query that is a string",
+      { params: { path: { agentId: "a" }, query: "locationId=L" } },
+      /params\.query must be an object/,
+    ],
+    [
+      "a header with CR/LF",
+      {
+        params: {
+          path: { agentId: "a" },
+          query: { locationId: LOC },
+          header: { Version: "v3\r\nX-Evil: 1" },
+        },
+      },
+      /params\.header\.Version/,
+    ],
+    [
+      "a lone surrogate in a path id",
+      { params: { path: { agentId: "a\uD800" }, query: { locationId: LOC } } },
+      /URL could not be built/,
+    ],
+  ])("%s is refused, nothing sent", (_name, init, message) =>
+    refused((raw) => raw.GET(AGENT_PATH, init), message),
+  );
+
+  it("a header parameter of the spec (Version) is sent as a header", async () => {
+    const server = await startServer((_q, res) => json(res, 200, AGENT));
+    const raw = clientFor(server.baseUrl).raw;
+    const { response } = await raw.GET(AGENT_PATH, {
+      params: { path: { agentId: "a" }, query: { locationId: LOC }, header: { Version: "v3" } },
+    });
+    expect(server.requests[0]!.headers["version"]).toBe("v3");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/json/);
+  });
+
   it("a BigInt in a raw body is an InvalidRequestError, nothing sent", () =>
     refused(
       (raw) => raw.POST("/voice-ai/agents", { body: { locationId: LOC, agentName: "x", n: 1n } }),

@@ -6,6 +6,7 @@
 import { AuthenticationError, InvalidResponseError } from "../errors.js";
 import { ReauthorizationRequiredError, type ReauthorizationReason } from "./errors.js";
 import { isInvalidGrant, type OAuthHttp } from "./http.js";
+import type { Coverage } from "./location-coverage.js";
 import { keyFor, parseRecord, serialize, type InstallationRecord, type UserType } from "./records.js";
 import { createSingleFlight, untilAborted, withStoreLock, type LockTiming } from "./single-flight.js";
 import type { TokenStore } from "./token-store.js";
@@ -19,6 +20,8 @@ export interface TokenManagerConfig {
   refreshSkewMs: number;
   lock: LockTiming;
   now: () => number;
+  /** Finds the agency install of a Location that has no record (none: such a Location is not installed). */
+  coverage?: Coverage | undefined;
 }
 
 const DEFAULT_LIFETIME_S = 3_600;
@@ -50,8 +53,8 @@ export function createTokenManager(config: TokenManagerConfig) {
     const token = usable(record);
     if (token) return token;
     const who = userType === "Location" ? { locationId: id } : { companyId: id };
-    if (!record) throw reauth("not_installed", who);
-    if (record.revoked) throw reauth(record.revoked, record);
+    if (!record && (userType === "Company" || !config.coverage)) throw reauth("not_installed", who);
+    if (record?.revoked) throw reauth(record.revoked, record);
     // Callers share the renewal, which runs to its end even if the caller that started it aborts.
     return untilAborted(
       renewOnce(key, () => withStoreLock(store, key, config.lock, (fence) => renew(key, who, fence))),
@@ -61,9 +64,10 @@ export function createTokenManager(config: TokenManagerConfig) {
 
   /** Under the installation's lock: renews unless another caller or process already has. */
   async function renew(key: string, who: Partial<InstallationRecord>, fence: number | undefined) {
-    const record = await read(key);
+    let record = await read(key);
     const token = usable(record);
     if (token) return token;
+    if (!record && who.locationId !== undefined) record = await adopt(key, who.locationId, fence);
     if (!record) throw reauth("not_installed", who);
     if (record.revoked) throw reauth(record.revoked, record);
     // A Location of an agency install can always get a new token from the agency's.
@@ -85,6 +89,24 @@ export function createTokenManager(config: TokenManagerConfig) {
     if (await mintable()) return mint(key, record, fence);
     await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(fence));
     throw reauth("invalid_grant", record);
+  }
+
+  /** A Location without a record: recorded as covered by the agency install that lists it. */
+  async function adopt(key: string, locationId: string, fence: number | undefined) {
+    const found = await config.coverage?.find(locationId);
+    if (!found?.companyId) {
+      const detail = found?.asked ? `none of the ${found.asked} agency installs asked lists it` : undefined;
+      throw new ReauthorizationRequiredError("not_installed", { locationId }, detail);
+    }
+    const record: InstallationRecord = {
+      v: 1,
+      userType: "Location",
+      locationId,
+      companyId: found.companyId,
+      mintedFromCompany: true,
+    };
+    await store.set(key, serialize(record), fenced(fence));
+    return record;
   }
 
   async function companyActive(companyId: string): Promise<boolean> {

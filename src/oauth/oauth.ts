@@ -28,7 +28,8 @@ import {
   type UserType,
 } from "./records.js";
 import { withStoreLock } from "./single-flight.js";
-import { checkToken, createTokenManager, lifetimeMs, type TokenManager } from "./token-manager.js";
+import { createTokenManager, type TokenManager } from "./token-manager.js";
+import { checkToken, lifetimeMs } from "./token-values.js";
 import { redacted } from "./token-store.js";
 import { applyWebhook, type WebhookOutcome } from "./webhook-actions.js";
 import type { WebhookEvent } from "./webhook-events.js";

@@ -6,6 +6,7 @@
 import { ConfigurationError } from "../errors.js";
 import { WebhookVerificationError } from "./errors.js";
 
+/** Remembers the IDs of accepted webhooks; share one across the processes behind a webhook URL. */
 export interface ReplayGuard {
   /**
    * True the first time `webhookId` is offered within `ttlMs`, false for a repeat. Must be atomic

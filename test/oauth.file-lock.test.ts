@@ -3,7 +3,7 @@
  * moment, round after round. Exactly one of them may come out holding it.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +59,28 @@ describe("acquireFileLock", () => {
       TokenStoreError,
     );
     await next.release();
+  });
+});
+
+describe("acquireFileLock: what dead processes leave behind", () => {
+  it("an unreadable generation expires ttlMs after it was written; old temp files and generations go", async () => {
+    const lock = path.join(dir, "leftovers.lock");
+    await mkdir(lock, { recursive: true });
+    await writeFile(path.join(lock, "g7"), "{not json");
+    await writeFile(path.join(lock, "t.dead"), "{}");
+    await writeFile(path.join(lock, "t.fresh"), "{}");
+    const longAgo = new Date(Date.now() - 120_000);
+    await utimes(path.join(lock, "t.dead"), longAgo, longAgo);
+    // Written just now: held for ttlMs.
+    expect(await rejectionOf(acquireFileLock(lock, { ttlMs: 60_000, waitMs: 0 }))).toBeInstanceOf(
+      TokenStoreError,
+    );
+    await utimes(path.join(lock, "g7"), longAgo, longAgo);
+    const held = await acquireFileLock(lock, { ttlMs: 60_000, waitMs: 0 });
+    expect(held.generation).toBe(8);
+    expect((await readdir(lock)).sort()).toEqual(["g8", "t.fresh"]);
+    await held.release();
+    expect(await readdir(lock)).toContain("g9"); // free
   });
 });
 

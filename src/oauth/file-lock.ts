@@ -129,11 +129,26 @@ async function create(dir: string, n: number, hold: Hold): Promise<boolean> {
   }
 }
 
-/** Older generations only matter to a process that read them late, and it re-checks the newest. */
+/**
+ * Older generations only matter to a process that read them late, and it re-checks the newest.
+ * A temp file older than a minute was left by a process that died between writing and linking it.
+ */
 async function prune(dir: string, below: number): Promise<void> {
-  const old = (await generations(dir).catch(() => [])).filter((n) => n < below);
-  await Promise.all(old.map((n) => unlink(path.join(dir, `g${n}`)).catch(() => undefined)));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = Date.now() - 60_000;
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      const match = GENERATION.exec(name);
+      if (match ? Number(match[1]) < below : name.startsWith("t.") && (await isOlder(file, stale))) {
+        await unlink(file).catch(() => undefined);
+      }
+    }),
+  );
 }
+
+const isOlder = async (file: string, than: number) =>
+  ((await stat(file).catch(() => undefined))?.mtimeMs ?? Infinity) < than;
 
 const storeError = (action: string, error: unknown) =>
   new TokenStoreError(

@@ -50,7 +50,10 @@ describe("createFileTokenStore", () => {
     const store = createFileTokenStore(file);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.set(`k${i}`, `v${i}`)));
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(await readdir(dir)).toEqual(["tokens.json"]);
+    // No temp file is left; the write lock is one free generation in a private directory.
+    expect(await readdir(dir)).toEqual(["tokens.json", "tokens.json.locks"]);
+    expect((await stat(`${file}.locks`)).mode & 0o777).toBe(0o700);
+    expect(await readdir(`${file}.locks/write`)).toEqual([expect.stringMatching(/^g\d+$/)]);
     expect(await store.get("k7")).toBe("v7");
     await store.delete("k7");
     expect(await store.get("k7")).toBeUndefined();

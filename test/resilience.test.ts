@@ -3,9 +3,7 @@
  * server on 127.0.0.1: for every scenario the exact number of attempts the server saw and the
  * outcome the caller got.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -18,64 +16,19 @@ import {
   type RetryEvent,
   type VoiceAIClientOptions,
 } from "../src/index.js";
+import {
+  failOnUnhandledRejections,
+  freePort,
+  json,
+  startServer,
+  type Handler,
+  type TestServer,
+} from "./support/http-server.js";
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, attempt: number) => void;
-
-interface TestServer {
-  baseUrl: string;
-  /** Requests the server received, in order. */
-  requests: { method: string; url: string; at: number }[];
-  close(): Promise<void>;
-}
-
-const servers: TestServer[] = [];
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-});
-afterEach(async () => {
+failOnUnhandledRejections();
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-afterAll(async () => {
-  // Give stray promises a turn to surface before checking.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-async function startServer(handler: Handler, port = 0): Promise<TestServer> {
-  const requests: TestServer["requests"] = [];
-  const server = http.createServer((req, res) => {
-    requests.push({ method: req.method!, url: req.url!, at: performance.now() });
-    req.resume();
-    req.on("end", () => handler(req, res, requests.length));
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const s: TestServer = {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  servers.push(s);
-  return s;
-}
-
-function json(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: http.OutgoingHttpHeaders = {},
-) {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
 
 const agent = { id: "a1", agentName: "Support" };
 
@@ -95,14 +48,6 @@ function client(baseUrl: string, options: Partial<VoiceAIClientOptions> = {}) {
 /** Backoff jitter of 0: retries after connection errors and 5xx happen at once. */
 function noJitter() {
   vi.spyOn(Math, "random").mockReturnValue(0);
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("429 Too Many Requests", () => {

@@ -49,4 +49,31 @@ describe("createFakeVoiceAI({ oauth: true })", () => {
     const statuses = fake.requests.filter((r) => r.operationId === "listAgents").map((r) => r.status);
     expect(statuses).toEqual([200, 401, 200]);
   });
+
+  it("a valid token is accepted however much time passes while the request is handled", async () => {
+    // A clock that moves 5 ms whenever it is read: the token must not expire inside one request.
+    let now = Date.UTC(2026, 0, 1);
+    const clock = () => (now += 5);
+    const fake = await createFakeVoiceAI({ locations: ["L1"], oauth: true, clock });
+    fakes.push(fake);
+    const oauth = createOAuth({
+      clientId: fake.oauth!.clientId,
+      clientSecret: fake.oauth!.clientSecret,
+      redirectUri: "https://app.example/callback",
+      baseUrl: fake.url,
+      now: clock,
+    });
+    await oauth.exchangeCode(fake.oauth!.issueCode({ userType: "Location", locationId: "L1" }));
+    const voiceAI = createVoiceAIClient({ token: oauth, baseUrl: fake.url, maxRetries: 0 });
+    for (let i = 0; i < 3; i++)
+      expect((await voiceAI.agents.list({ locationId: "L1" })).total).toBeGreaterThan(0);
+    // And a revoked one is still refused on the next request.
+    fake.oauth!.revokeAccessTokens();
+    const stranger = createVoiceAIClient({
+      token: await oauth.getToken({ locationId: "L1", operationId: "listAgents", signal: undefined }),
+      baseUrl: fake.url,
+      maxRetries: 0,
+    });
+    expect(await rejectionOf(stranger.agents.list({ locationId: "L1" }))).toBeInstanceOf(AuthenticationError);
+  });
 });

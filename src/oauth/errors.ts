@@ -60,6 +60,8 @@ export type WebhookRejection =
   | "malformed"
   | "stale"
   | "replayed"
+  /** The replay guard failed, hung or gave no boolean: whether it is a replay is unknown (retryable). */
+  | "replay_check_failed"
   | "wrong_app";
 
 /** The `state` brought back to the redirect URI is not one this app issued for this browser. */

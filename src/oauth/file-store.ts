@@ -1,7 +1,7 @@
 /**
  * A TokenStore in one local JSON file, shared safely by the processes of one machine: atomic
- * writes (temp file + rename), mode 0600, lock files for cross-process single-flight with
- * fencing, and optional AES-GCM encryption at rest.
+ * writes (temp file + rename), mode 0600, lock directories (file-lock.ts) for cross-process
+ * single-flight with fencing, and optional AES-GCM encryption at rest.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { chmod, open, readFile, rename, stat, unlink } from "node:fs/promises";
@@ -30,6 +30,8 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
   if (typeof file !== "string" || !file.trim())
     throw new ConfigurationError("the token file path is required");
   const target = path.resolve(file);
+  /** The lock directories, beside the file: one for writes, one per key. */
+  const locks = `${target}.locks`;
   const box = options.encryptionKey === undefined ? undefined : createCryptoBox(options.encryptionKey);
   let permissionsChecked = false;
   /** This process's writes, one after the other (the lock file orders them across processes). */
@@ -99,7 +101,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
   /** Read, change, write: under this process's queue and the file's write lock. */
   function mutate<T>(change: (content: Content) => T): Promise<T> {
     const run = queue.then(async () => {
-      const lock = await acquireFileLock(`${target}.lock`, WRITE_LOCK);
+      const lock = await acquireFileLock(`${locks}/write`, WRITE_LOCK);
       try {
         const content = await load();
         const result = change(content);
@@ -135,7 +137,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
     },
     async lock(key, lockOptions) {
       const digest = createHash("sha256").update(key).digest("hex").slice(0, 32);
-      const held = await acquireFileLock(`${target}.${digest}.lock`, lockOptions);
+      const held = await acquireFileLock(`${locks}/${digest}`, lockOptions);
       try {
         const fence = await mutate((content) => {
           const next = (content.fences.get(key) ?? 0) + 1;

@@ -16,12 +16,8 @@ export {
   type TokenStore,
 } from "./token-store.js";
 export { createFileTokenStore, type FileTokenStoreOptions } from "./file-store.js";
-export {
-  verifyWebhook,
-  createReplayGuard,
-  type ReplayGuard,
-  type VerifyWebhookOptions,
-} from "./webhook-verify.js";
+export { verifyWebhook, type VerifyWebhookOptions } from "./webhook-verify.js";
+export { createReplayGuard, type ReplayGuard } from "./replay-guard.js";
 export type { InstallEvent, UninstallEvent, OtherWebhookEvent, WebhookEvent } from "./webhook-events.js";
 export type { WebhookOutcome } from "./webhook-actions.js";
 export {

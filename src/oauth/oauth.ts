@@ -12,7 +12,9 @@ import {
   type VerifyStateOptions,
 } from "./authorize.js";
 import { createOAuthHttp } from "./http.js";
+import { createCompanyIndex } from "./company-index.js";
 import { installedLocationsApi, type InstalledLocationsApi } from "./installed-locations.js";
+import { createCoverage } from "./location-coverage.js";
 import { resolveOAuthOptions, type OAuthOptions } from "./options.js";
 import {
   checkId,
@@ -26,7 +28,8 @@ import {
   type UserType,
 } from "./records.js";
 import { withStoreLock } from "./single-flight.js";
-import { checkToken, createTokenManager, lifetimeMs } from "./token-manager.js";
+import { createTokenManager, type TokenManager } from "./token-manager.js";
+import { checkToken, lifetimeMs } from "./token-values.js";
 import { redacted } from "./token-store.js";
 import { applyWebhook, type WebhookOutcome } from "./webhook-actions.js";
 import type { WebhookEvent } from "./webhook-events.js";
@@ -66,7 +69,13 @@ export function createOAuth(options: OAuthOptions): OAuth {
   const config = resolveOAuthOptions(options);
   const { store, now } = config;
   const http = createOAuthHttp(config);
-  const tokens = createTokenManager({ ...config, http });
+  const companies = createCompanyIndex(store, config.lock);
+  // The listing asks for agency tokens, which the token manager (created next) gives out.
+  const installedLocations = installedLocationsApi(http, config.appId, (companyId, signal) =>
+    tokens.tokenFor("Company", companyId, signal),
+  );
+  const coverage = createCoverage({ store, companies, installedLocations, now });
+  const tokens: TokenManager = createTokenManager({ ...config, http, coverage });
   const state = createStateSigner(config.stateSecret, now);
 
   async function exchangeCode(code: string, exchange: ExchangeCodeOptions = {}): Promise<Installation> {
@@ -125,6 +134,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
     );
     // Each approved Location is recorded as covered by the agency: its token is minted on first use.
     if (kind === "Company") {
+      await companies.add(id);
       for (const locationId of record.approvedLocations ?? []) {
         const locationKey = keyFor("Location", checkId("locationId", locationId));
         const existing = parseRecord(await store.get(locationKey));
@@ -167,10 +177,8 @@ export function createOAuth(options: OAuthOptions): OAuth {
       const record = parseRecord(await store.get(keyFor(kind, checkId(`${kind.toLowerCase()}Id`, id))));
       return record && publicView(record);
     },
-    installedLocations: installedLocationsApi(http, config.appId, (companyId, signal) =>
-      tokens.tokenFor("Company", companyId, signal),
-    ),
-    handleWebhook: (event) => applyWebhook(event, store, tokens),
+    installedLocations,
+    handleWebhook: (event) => applyWebhook(event, store, tokens, companies),
   };
   // The object closes over the client secret: it prints as a label, never as its contents.
   return Object.freeze(redacted(oauth, "HighLevelOAuth"));

@@ -1,4 +1,5 @@
 /** What INSTALL and UNINSTALL events do to the stored installations. */
+import type { CompanyIndex } from "./company-index.js";
 import { keyFor, parseRecord, serialize, checkId, type InstallationRecord } from "./records.js";
 import type { TokenManager } from "./token-manager.js";
 import type { TokenStore } from "./token-store.js";
@@ -23,6 +24,7 @@ export async function applyWebhook(
   event: WebhookEvent,
   store: TokenStore,
   tokens: TokenManager,
+  companies: CompanyIndex,
 ): Promise<WebhookOutcome> {
   const read = async (key: string) => parseRecord(await store.get(key));
   if (event.type === "INSTALL") {
@@ -81,6 +83,7 @@ export async function applyWebhook(
       }
     }
     await store.delete(keyFor("Company", companyId));
+    await companies.remove(companyId);
     return { action: "deleted", locationId: undefined, companyId, count: count + 1 };
   }
   return { action: "ignored", reason: `no action for ${event.eventType} events` };

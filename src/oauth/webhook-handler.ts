@@ -7,6 +7,12 @@ import { WebhookVerificationError } from "./errors.js";
 import type { OAuth } from "./oauth.js";
 import type { WebhookOutcome } from "./webhook-actions.js";
 import type { WebhookEvent } from "./webhook-events.js";
+import {
+  DEFAULT_REPLAY_TIMEOUT_MS,
+  checkReplayOptions,
+  defaultReplayGuard,
+  forgetSeen,
+} from "./replay-guard.js";
 import { verifyWebhook, type VerifyWebhookOptions } from "./webhook-verify.js";
 
 export interface WebhookHandlerOptions extends Omit<VerifyWebhookOptions, "rawBody" | "headers"> {
@@ -17,14 +23,24 @@ export interface WebhookHandlerOptions extends Omit<VerifyWebhookOptions, "rawBo
 }
 
 const MAX_BODY = 1_048_576;
+const STATUS: Partial<Record<WebhookVerificationError["reason"], number>> = {
+  malformed: 400,
+  replay_check_failed: 503,
+};
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-/** 200 for a verified event, 401 for a bad signature or a replay, 400 for a malformed call. */
+/**
+ * 200 for a verified event, 401 for a bad signature or a replay, 400 for a malformed call, 503 when
+ * the replay guard could not be asked, 500 when applying the event failed (its ID is then forgotten,
+ * so the sender's retry is accepted).
+ */
 export function createWebhookHandler(
   options: WebhookHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { oauth, onEvent, ...verify } = options;
+  checkReplayOptions(verify.replayGuard, verify.replayTimeoutMs);
+  const guard = verify.replayGuard ?? defaultReplayGuard;
   return async (request) => {
     if (request.method !== "POST") return json(405, { error: "method_not_allowed" });
     const declared = Number(request.headers.get("content-length") ?? 0);
@@ -37,10 +53,10 @@ export function createWebhookHandler(
     }
     let event: WebhookEvent;
     try {
-      event = await verifyWebhook({ ...verify, rawBody, headers: request.headers });
+      event = await verifyWebhook({ ...verify, replayGuard: guard, rawBody, headers: request.headers });
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
-      return json(error.reason === "malformed" ? 400 : 401, { error: error.reason });
+      return json(STATUS[error.reason] ?? 401, { error: error.reason });
     }
     try {
       const outcome = oauth ? await oauth.handleWebhook(event) : undefined;
@@ -48,6 +64,8 @@ export function createWebhookHandler(
       return json(200, { ok: true, ...(outcome && { action: outcome.action }) });
     } catch (error) {
       // Nothing about the failure goes back to the caller; a 500 makes a retrying sender try again.
+      if (event.webhookId !== undefined)
+        await forgetSeen(guard, event.webhookId, verify.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS);
       return json(500, { error: error instanceof VoiceAIError ? error.name : "internal_error" });
     }
   };

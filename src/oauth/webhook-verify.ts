@@ -7,31 +7,13 @@ import { fromBase64, utf8 } from "./encoding.js";
 import { WebhookVerificationError, type WebhookRejection } from "./errors.js";
 import { LEGACY_RSA_PUBLIC_KEY, ed25519Key, rsaKey } from "./webhook-keys.js";
 import { parseEvent, type WebhookEvent } from "./webhook-events.js";
-
-/** Remembers webhook IDs: `firstSeen` is true the first time an ID is offered. */
-export interface ReplayGuard {
-  firstSeen(webhookId: string, ttlMs: number): boolean | Promise<boolean>;
-}
-
-/** An in-memory guard, bounded; give every process behind one URL a shared one if you can. */
-export function createReplayGuard(maxEntries = 10_000): ReplayGuard {
-  const seen = new Map<string, number>();
-  return {
-    firstSeen(id, ttlMs) {
-      const now = Date.now();
-      for (const [key, until] of seen) {
-        if (until > now) break; // insertion order is expiry order (one ttl per guard in practice)
-        seen.delete(key);
-      }
-      if (seen.has(id)) return false;
-      seen.set(id, now + ttlMs);
-      if (seen.size > maxEntries) seen.delete(seen.keys().next().value!);
-      return true;
-    },
-  };
-}
-
-const defaultGuard = createReplayGuard();
+import {
+  DEFAULT_REPLAY_TIMEOUT_MS,
+  askFirstSeen,
+  checkReplayOptions,
+  defaultReplayGuard,
+  type ReplayGuard,
+} from "./replay-guard.js";
 
 export type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
@@ -49,8 +31,10 @@ export interface VerifyWebhookOptions {
   appId?: string | undefined;
   /** How far `timestamp` may be from now (default 5 minutes). */
   toleranceMs?: number | undefined;
-  /** Where seen `webhookId`s are kept (default: one in-memory guard per process). */
+  /** Where seen `webhookId`s are kept (default: one in-memory guard per process); share one across processes. */
   replayGuard?: ReplayGuard | undefined;
+  /** How long to wait for the replay guard's answer (default 5 s); no answer refuses the call. */
+  replayTimeoutMs?: number | undefined;
   now?: (() => number) | undefined;
 }
 
@@ -61,6 +45,7 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
   if (typeof publicKey !== "string" && !(publicKey instanceof CryptoKey)) {
     throw new ConfigurationError("publicKey is required: the app's Ed25519 webhook key from the Marketplace");
   }
+  checkReplayOptions(options.replayGuard, options.replayTimeoutMs);
   const reject = (reason: WebhookRejection, message: string): never => {
     throw new WebhookVerificationError(reason, message);
   };
@@ -110,9 +95,10 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
       reject("stale", `timestamp is more than ${toleranceMs} ms from now`);
   }
   if (event.webhookId !== undefined) {
-    const guard = options.replayGuard ?? defaultGuard;
+    const guard = options.replayGuard ?? defaultReplayGuard;
+    const timeoutMs = options.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS;
     // Kept for twice the window: a replay within the window is caught here, a later one by the timestamp.
-    if (!(await guard.firstSeen(event.webhookId, 2 * toleranceMs)))
+    if (!(await askFirstSeen(guard, event.webhookId, 2 * toleranceMs, timeoutMs)))
       reject("replayed", "this webhookId was seen before");
   }
   return event;

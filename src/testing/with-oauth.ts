@@ -16,8 +16,9 @@ export function oauthRoute(oauth: FakeOAuth): FakeRouteHandler {
     if (!token) return undefined;
     const grant = oauth.authorize(header);
     if (grant?.userType === "Location" && grant.locationId) {
-      // Valid for this request: the OAuth fake is asked again on the next one.
-      ctx.tokens.add(token, { locationId: grant.locationId, expiresAt: ctx.clock() + 1 });
+      // No expiry of its own (a clock that moves while the request is handled would expire it):
+      // every request asks the OAuth fake again, and a token it no longer vouches for is removed.
+      ctx.tokens.add(token, { locationId: grant.locationId });
       vouched.add(token);
     } else if (vouched.delete(token)) ctx.tokens.remove(token);
     return undefined;

@@ -1,13 +1,14 @@
 /**
- * What the regression suites share: a real HTTP server on 127.0.0.1 (closed after each test,
- * also when it fails) that records what it received, a logger that keeps every line, checks that
- * a secret shows nowhere, and a count of the timers the process has armed.
+ * What the regression suites share: the tests' local HTTP server (test/support/http-server.ts,
+ * closed after each test), a logger that keeps every line, checks that a secret shows nowhere, and
+ * a count of the timers the process has armed.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import util from "node:util";
-import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
+import { expect, vi } from "vitest";
 import { createVoiceAIClient, type VoiceAIClient, type VoiceAIClientOptions } from "../../src/index.js";
+import { failOnUnhandledRejections } from "../support/http-server.js";
+
+export { json, startServer, type Handler, type Received, type TestServer } from "../support/http-server.js";
 
 export const SECRET = "tok_REGRESSION_s3cr3t";
 /**
@@ -18,75 +19,8 @@ export const SETTLES_WITHIN_MS = 2500;
 export const LOC = "LOC_regress_1";
 export const AGENT = { id: "agent-1", locationId: LOC, agentName: "Support" };
 
-export interface Received {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
-
-export interface TestServer {
-  baseUrl: string;
-  requests: Received[];
-  close(): Promise<void>;
-}
-
-const open: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
 // No call may leave a promise rejected with nobody listening (a hook's, a limiter wait's, a body's).
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-});
-afterAll(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-/** A server whose handler sees each request after its body was read; `n` counts from 1. */
-export async function startServer(handler: Handler): Promise<TestServer> {
-  const requests: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString();
-      requests.push({
-        method: req.method!,
-        url: req.url!,
-        headers: req.headers,
-        body,
-        at: performance.now(),
-      });
-      handler(req, res, requests.length);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const s: TestServer = {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  open.push(s);
-  return s;
-}
-
-export function json(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
+failOnUnhandledRejections();
 
 /** A client on `baseUrl` with the test token, no client-side rate limit and no retry jitter waits. */
 export function clientFor(baseUrl: string, options: Partial<VoiceAIClientOptions> = {}): VoiceAIClient<true> {

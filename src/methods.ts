@@ -27,14 +27,15 @@ export function buildMethods(invoke: Invoke, defaultLocationId: string | undefin
     };
     const group = (groups[spec.group] ??= {});
     group[spec.name] = call;
-    if (spec.items) Object.assign(group, paginated(operationId, spec.items, call));
+    if (spec.items) Object.assign(group, paginated(operationId, spec, spec.items, call));
   }
   return groups;
 }
 
-/** listAll and listPages over a page-based list operation. */
-function paginated(operationId: string, items: string, call: Method) {
+/** listAll and listPages over a page-based list operation; pages are as large as the spec allows. */
+function paginated(operationId: string, spec: OperationSpec, items: string, call: Method) {
   const info = { operationId, method: "GET", url: "" };
+  const largest = spec.query.pageSize?.max;
   const iterate = <T>(
     each: typeof paginateItems<unknown> | typeof paginatePages<unknown>,
     params: Params,
@@ -60,7 +61,7 @@ function paginated(operationId: string, items: string, call: Method) {
       return { ...result, items: list } as Page<unknown>;
     };
     return each(fetchPage, {
-      pageSize: (pageSize as number | undefined) ?? 50,
+      pageSize: (pageSize as number | undefined) ?? largest,
       startPage: page as number | undefined,
       signal: options?.signal,
       aborted: (reason) => new APIUserAbortError(info, "Aborted by the caller", reason),

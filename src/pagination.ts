@@ -12,7 +12,7 @@ export interface Page<T> {
 export type FetchPage<T> = (page: number, pageSize: number) => Promise<Page<T>>;
 
 export interface PaginateOptions<T> {
-  /** Default 50. */
+  /** Items asked for per page (default 50; the client passes the spec's maximum). */
   pageSize?: number | undefined;
   /** The first page fetched (default 1): resumes a listing. */
   startPage?: number | undefined;

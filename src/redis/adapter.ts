@@ -4,7 +4,7 @@
  * bounded in time, whatever the client does with commands while it is disconnected.
  */
 import { ConfigurationError } from "../errors.js";
-import { StoreUnavailableError } from "./errors.js";
+import { StoreClosedError, StoreUnavailableError } from "./errors.js";
 
 /** The part of an ioredis instance the store uses. */
 export interface IORedisLike {
@@ -58,6 +58,8 @@ export interface ScriptRunner {
   readonly roundTrips: number;
   /** The same, by script. */
   readonly byScript: Record<string, number>;
+  /** From now on, run() rejects with StoreClosedError. The client itself is left open. */
+  close(): void;
 }
 
 /** Resolves or rejects like `promise`, or rejects with StoreUnavailableError after `ms`. */
@@ -103,6 +105,7 @@ export function createScriptRunner(client: unknown, timeoutMs: number): ScriptRu
   const driver = driverOf(client);
   const shas = new Map<Script, Promise<string>>();
   let roundTrips = 0;
+  let closed = false;
   const byScript: Record<string, number> = {};
 
   function load(script: Script): Promise<string> {
@@ -134,7 +137,11 @@ export function createScriptRunner(client: unknown, timeoutMs: number): ScriptRu
       return roundTrips;
     },
     byScript,
+    close() {
+      closed = true;
+    },
     async run(script, keys, args) {
+      if (closed) throw new StoreClosedError("the Redis store was closed (store.close())");
       const strings = args.map(String);
       try {
         return await evalsha(script, keys, strings);

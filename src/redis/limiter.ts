@@ -6,7 +6,7 @@
  */
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
 import type { ScriptRunner } from "./adapter.js";
-import { StoreUnavailableError } from "./errors.js";
+import { StoreClosedError, StoreUnavailableError } from "./errors.js";
 import { PROBE } from "./rate-limit-scripts.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";
 
@@ -33,7 +33,12 @@ export interface LimiterContext {
   logger: Logger;
 }
 
-export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOptions): RateLimiter {
+/** The limiter, and what `store.close()` calls on it. */
+export interface RedisLimiter extends RateLimiter {
+  close(): Promise<void>;
+}
+
+export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOptions): RedisLimiter {
   const finite = (n: number | undefined) => (n !== undefined && n !== Infinity ? n : 0);
   const logger = options.logger ?? ctx.logger;
   const maxDailyWait = options.maxDailyWaitMs ?? Infinity;
@@ -61,6 +66,20 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
           maxConcurrency: options.maxConcurrency,
         });
   let shared = true;
+  let closed = false;
+  /** Waits in the fallback limiter, each ended by close() (a set: no listener per wait on one signal). */
+  const localWaits = new Set<AbortController>();
+  const localAcquire = (key: string, signal: AbortSignal | undefined) => {
+    const wait = new AbortController();
+    const onAbort = () => wait.abort(signal!.reason);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    localWaits.add(wait);
+    return local.acquire(key, wait.signal).finally(() => {
+      localWaits.delete(wait);
+      signal?.removeEventListener("abort", onAbort);
+    });
+  };
   let probe: ReturnType<typeof setInterval> | undefined;
 
   const window = createSharedWindow({
@@ -85,6 +104,7 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
       }
       return;
     }
+    if (closed) return;
     if (shared) {
       shared = false;
       local = localLimiter();
@@ -108,15 +128,16 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     for (const w of lane.queue.splice(0)) {
       w.done = true;
       w.signal?.removeEventListener("abort", w.onAbort);
-      local.acquire(lane.key, w.signal).then(w.resolve, w.reject);
+      localAcquire(lane.key, w.signal).then(w.resolve, w.reject);
     }
   }
 
   const acquireSlot = (key: string, signal?: AbortSignal) =>
-    shared ? window.acquire(key, signal) : local.acquire(key, signal);
+    shared ? window.acquire(key, signal) : localAcquire(key, signal);
 
   return {
     async acquire(key, signal) {
+      if (closed) throw new StoreClosedError("the Redis store was closed (store.close())");
       if (!concurrency) return acquireSlot(key, signal);
       const free = await concurrency.acquire(key, signal);
       try {
@@ -131,7 +152,7 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
       }
     },
     tryAcquire(key) {
-      return shared || concurrency ? undefined : local.tryAcquire(key);
+      return shared || concurrency || closed ? undefined : local.tryAcquire(key);
     },
     observe(key, info) {
       // The local share stays what it is: the header's max is the whole quota.
@@ -142,6 +163,13 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     penalize(key, ms) {
       if (!shared) local.penalize(key, ms);
       else window.penalize(key, ms);
+    },
+    async close() {
+      closed = true;
+      clearInterval(probe);
+      const reason = new StoreClosedError("the Redis store was closed (store.close())");
+      for (const wait of localWaits) wait.abort(reason);
+      await window.close();
     },
   };
 }

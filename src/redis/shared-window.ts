@@ -9,7 +9,8 @@
  */
 import { DailyQuotaSpent, type RateLimitInfo } from "../rate-limit.js";
 import type { ScriptRunner } from "./adapter.js";
-import { PENALIZE, SYNC } from "./rate-limit-scripts.js";
+import { StoreClosedError } from "./errors.js";
+import { LEAVE, PENALIZE, SYNC } from "./rate-limit-scripts.js";
 
 /** Most slots asked for in one call. */
 const MAX_BATCH = 100;
@@ -45,6 +46,8 @@ export interface Lane {
   keys: string[];
   queue: Waiter[];
   sleeping: Set<Waiter>;
+  /** Members whose slot came and whose response has not been reported yet. */
+  inFlight: Set<string>;
   cancels: string[];
   releases: string[];
   observed: { member: string; info: RateLimitInfo } | undefined;
@@ -57,13 +60,17 @@ export interface Lane {
 }
 
 const now = () => performance.now();
-const tag = Math.random().toString(36).slice(2, 10);
-let seq = 0;
-const nextMember = () => `${tag}.${(seq++).toString(36)}`;
 
 export function createSharedWindow(config: WindowConfig) {
   const { runner, limits } = config;
+  // This window's name in Redis: its members and its place among the processes sharing a location.
+  const tag = Math.random().toString(36).slice(2, 10);
+  let seq = 0;
+  const nextMember = () => `${tag}.${(seq++).toString(36)}`;
   const lanes = new Map<string, Lane>();
+  /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
+  const asked = new Map<string, string[]>();
+  let closed = false;
   const policyKey = `${config.prefix}rl:policy`;
   /** The limits and the number of processes sharing them, as the latest reply told. */
   const known = { max: 0, interval: 0, processes: 1 };
@@ -78,6 +85,7 @@ export function createSharedWindow(config: WindowConfig) {
         keys,
         queue: [],
         sleeping: new Set(),
+        inFlight: new Set(),
         cancels: [],
         releases: [],
         observed: undefined,
@@ -95,7 +103,8 @@ export function createSharedWindow(config: WindowConfig) {
 
   /** Drops a lane that holds nothing, so that idle locations cost no memory here either. */
   function tidy(lane: Lane) {
-    const idle = !lane.queue.length && !lane.sleeping.size && !lane.busy && !lane.releases.length;
+    const idle =
+      !lane.queue.length && !lane.sleeping.size && !lane.inFlight.size && !lane.busy && !lane.releases.length;
     if (idle && !lane.retryTimer && !lane.observed && lanes.get(lane.key) === lane) lanes.delete(lane.key);
   }
 
@@ -121,7 +130,7 @@ export function createSharedWindow(config: WindowConfig) {
   }
 
   async function sync(lane: Lane) {
-    if (lane.busy) return;
+    if (lane.busy || closed) return;
     const paused = lane.blockedUntil - now();
     const batch = paused > 0 ? [] : lane.queue.slice(0, MAX_BATCH);
     if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length) {
@@ -130,6 +139,12 @@ export function createSharedWindow(config: WindowConfig) {
     }
     lane.busy = true;
     const members = batch.map(nextMember);
+    if (members.length) {
+      asked.delete(lane.key);
+      asked.set(lane.key, lane.keys);
+      // Oldest first: past a few thousand locations, the oldest are no longer among the askers.
+      if (asked.size > 10_000) asked.delete(asked.keys().next().value!);
+    }
     const cancels = lane.cancels.splice(0);
     const releases = lane.releases.splice(0);
     const seen = lane.observed;
@@ -153,6 +168,7 @@ export function createSharedWindow(config: WindowConfig) {
       return config.onError(error, lane);
     }
     lane.busy = false;
+    if (closed) return;
     const [max, interval, blockedIn, processes, granted, retryIn] = reply as [number, ...number[]];
     known.max = max;
     known.interval = interval!;
@@ -206,6 +222,7 @@ export function createSharedWindow(config: WindowConfig) {
     w.member = member;
     const fire = () => {
       lane.sleeping.delete(w);
+      lane.inFlight.add(member);
       settle(w).resolve(releaser(lane, member));
     };
     if (waitMs <= 0) return fire();
@@ -218,8 +235,9 @@ export function createSharedWindow(config: WindowConfig) {
   function releaser(lane: Lane, member: string) {
     let done = false;
     return () => {
-      if (done) return;
+      if (done || closed) return;
       done = true;
+      lane.inFlight.delete(member);
       lane.releases.push(member);
       lane.lastReleased = member;
       // After the current turn: the transport reports the response's headers right after release.
@@ -242,10 +260,37 @@ export function createSharedWindow(config: WindowConfig) {
     tidy(lane);
   }
 
+  /**
+   * Stops this window: waiting requests fail with StoreClosedError, its timers stop, and in Redis
+   * the slots it reserved are given back and its unanswered requests count as answered now (they
+   * leave the window one interval later instead of being held for the lease of a dead process);
+   * it leaves the processes sharing each location, so the others get its share at once.
+   */
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    const keys = new Map(asked);
+    for (const lane of lanes.values()) {
+      keys.set(lane.key, lane.keys);
+      clearTimeout(lane.retryTimer);
+      lane.retryTimer = undefined;
+      const waiting = [...lane.queue.splice(0), ...lane.sleeping];
+      lane.sleeping.clear();
+      for (const w of waiting) {
+        clearTimeout(w.timer);
+        settle(w).reject(closedError());
+      }
+    }
+    lanes.clear();
+    asked.clear();
+    await Promise.all([...keys.values()].map((k) => runner.run(LEAVE, k, [...limits, tag]).catch(() => {})));
+  }
+
   return {
     known,
     /** Queues a request for a slot; resolves to its release once the slot has come. */
     acquire(key: string, signal: AbortSignal | undefined): Promise<() => void> {
+      if (closed) return Promise.reject(closedError());
       if (signal?.aborted) return Promise.reject(signal.reason);
       const lane = laneOf(key);
       return new Promise((resolve, reject) => {
@@ -256,16 +301,21 @@ export function createSharedWindow(config: WindowConfig) {
       });
     },
     observe(key: string, info: RateLimitInfo) {
+      if (closed) return;
       const lane = laneOf(key);
       lane.observed = { member: lane.lastReleased || "-", info };
       schedule(lane);
     },
     penalize(key: string, ms: number) {
+      if (closed) return;
       const lane = laneOf(key);
       pause(lane, now() + ms);
       runner.run(PENALIZE, lane.keys, [...limits, ms]).catch((error) => config.onError(error, lane));
     },
+    close,
   };
 }
+
+const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
 
 export type SharedWindow = ReturnType<typeof createSharedWindow>;

@@ -6,7 +6,7 @@
  */
 import { InvalidRequestError } from "../errors.js";
 import type { ScriptRunner } from "./adapter.js";
-import { StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
+import { StoreClosedError, StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
 // The interface of the OAuth entry's stores, one definition for both (types only: nothing of the
@@ -36,26 +36,53 @@ function checkMs(name: string, value: unknown, min: number, max: number): number
   return value;
 }
 
-const sleep = (ms: number, signal: AbortSignal | undefined) =>
+/** Sleeps `ms`, ended early (rejecting with its reason) by any of `signals`. */
+const sleep = (ms: number, ...signals: (AbortSignal | undefined)[]) =>
   new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
+    const cleanup = new AbortController();
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      cleanup.abort();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    for (const signal of signals) {
+      signal?.addEventListener(
+        "abort",
+        () => {
+          clearTimeout(timer);
+          cleanup.abort();
+          reject(signal.reason);
+        },
+        { once: true, signal: cleanup.signal },
+      );
+    }
   });
 
-export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Required<TokenStore> {
-  const recordKey = (key: string) => `${prefix}tok:${checkKey(key)}`;
+export interface RedisTokenStore extends Required<TokenStore> {
+  /** Releases the locks this store holds and ends the waits for locks (StoreClosedError). */
+  close(): Promise<void>;
+}
+
+const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
+
+export function createRedisTokenStore(runner: ScriptRunner, prefix: string): RedisTokenStore {
+  const recordKey = (key: string) => {
+    if (closing.signal.aborted) throw closedError();
+    return `${prefix}tok:${checkKey(key)}`;
+  };
   const fenceIndex = `${prefix}lockfence:`;
   /** Owner secret of each lock this process holds, by fence. */
   const owners = new Map<number, string>();
+  /** The release of each lock held, for close(). */
+  const held = new Set<() => Promise<void>>();
+  const closing = new AbortController();
 
   return {
+    async close() {
+      if (closing.signal.aborted) return;
+      closing.abort(closedError());
+      await Promise.all([...held].map((release) => release().catch(() => {})));
+    },
+
     async get(key) {
       const value = await runner.run(TOKEN_GET, [recordKey(key)], []);
       return typeof value === "string" ? value : undefined;
@@ -81,6 +108,7 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Req
     },
 
     async lock(key, options) {
+      if (closing.signal.aborted) throw closedError();
       const lockKey = `${prefix}lock:${checkKey(key)}`;
       const ttlMs = checkMs("lock ttlMs", options?.ttlMs, 1, MAX_TTL_MS);
       const waitMs = checkMs("lock waitMs", options.waitMs, 0, MAX_TTL_MS);
@@ -89,28 +117,34 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Req
       const deadline = performance.now() + waitMs;
       for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) throw signal.reason;
+        if (closing.signal.aborted) throw closedError();
         const [taken, n] = (
           (await runner.run(LOCK, [lockKey, `${prefix}fence`], [ttlMs, owner, fenceIndex])) as number[]
         ).map(Number) as [number, number];
         if (taken === 1) {
           owners.set(n, owner);
           let released = false;
-          return {
-            fence: n,
-            release: async () => {
-              if (released) return;
-              released = true;
-              owners.delete(n);
-              await runner.run(UNLOCK, [lockKey], [`${n}:${owner}`, fenceIndex + n]);
-            },
+          const release = async () => {
+            if (released) return;
+            released = true;
+            owners.delete(n);
+            held.delete(release);
+            await runner.run(UNLOCK, [lockKey], [`${n}:${owner}`, fenceIndex + n]);
           };
+          held.add(release);
+          // Closed while the lock was being taken: give it back at once.
+          if (closing.signal.aborted) {
+            await release();
+            throw closedError();
+          }
+          return { fence: n, release };
         }
         const left = deadline - performance.now();
         if (left <= 0)
           throw new StoreLockTimeoutError(`lock was held by another for longer than ${waitMs} ms`);
         // Not a tight loop: a few ms at first, then MAX_POLL_MS, never past the lock's expiry.
         const pause = Math.min(MAX_POLL_MS, 5 * 2 ** attempt, n > 0 ? n + 1 : MAX_POLL_MS, left);
-        await sleep(Math.max(1, pause), signal);
+        await sleep(Math.max(1, pause), signal, closing.signal);
       }
     },
   };

@@ -7,7 +7,7 @@
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
 import type { ScriptRunner } from "./adapter.js";
 import { StoreClosedError, StoreUnavailableError } from "./errors.js";
-import { PROBE } from "./rate-limit-scripts.js";
+import { PROBE } from "./window-scripts.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";
 
 export interface Logger {

@@ -82,7 +82,7 @@ describe("store.close()", () => {
       // It ended by itself (no process.exit): the store left no timer running.
       expect(performance.now() - worker.heldAt).toBeLessThan(5000);
       const result = JSON.parse(worker.output().trim().split("\n").pop()!) as CloseWorkerResult;
-      expect(result.pending).toEqual(Array(MAX + 1).fill("StoreClosedError"));
+      expect(result.pending).toEqual(Array(MAX + 2).fill("StoreClosedError"));
       expect(result.after).toEqual(Array(5).fill("StoreClosedError"));
       expect(result.clientOpen).toBe(true);
       // Nothing of the worker is left in Redis: no unanswered slot, not among the askers.

@@ -241,8 +241,8 @@ describe("bad input", () => {
   it("createRedisStore refuses what it cannot use, naming it", async () => {
     const ok = await client("ioredis");
     const bad: [unknown, unknown, RegExp][] = [
-      [{}, {}, /ioredis instance or a node-redis/],
-      [null, {}, /ioredis instance or a node-redis/],
+      [{}, {}, /an ioredis instance or cluster, or a node-redis/],
+      [null, {}, /an ioredis instance or cluster, or a node-redis/],
       [ok, { prefix: "" }, /prefix/],
       [ok, { prefix: "a\r\nb" }, /prefix/],
       [ok, { prefix: 5 }, /prefix/],

@@ -5,7 +5,7 @@
  * A probe every second ends the fallback when Redis is back.
  */
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
-import type { ScriptRunner } from "./adapter.js";
+import type { ScriptRunner } from "./script-runner.js";
 import { StoreClosedError, StoreUnavailableError } from "./errors.js";
 import { PROBE } from "./window-scripts.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";

@@ -4,7 +4,7 @@
  * pause from a 429 seen by any process. Closing it gives back in Redis what it holds.
  */
 import type { RateLimitInfo } from "../rate-limit.js";
-import type { ScriptRunner } from "./adapter.js";
+import type { ScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
 import { createLane, isIdle, now, rejectAll, settle, type Lane, type Waiter } from "./window-lane.js";
 import { LEAVE, PENALIZE } from "./window-scripts.js";

@@ -4,7 +4,8 @@
  */
 import { ConfigurationError } from "../errors.js";
 import type { RateLimiter } from "../rate-limit.js";
-import { createScriptRunner, type RedisClientLike } from "./adapter.js";
+import { driverOf, type RedisClientLike } from "./adapter.js";
+import { createScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
 import { createRedisLimiter, type Logger, type RedisLimiter, type RedisLimiterOptions } from "./limiter.js";
 import { createRedisTokenStore, type TokenStore } from "./token-store.js";
@@ -62,7 +63,7 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
   const logger = options.logger ?? console;
   if (typeof logger?.warn !== "function") fail("logger must have a warn method");
 
-  const runner = createScriptRunner(client, timeoutMs);
+  const runner = createScriptRunner(driverOf(client), timeoutMs);
   const tokens = createRedisTokenStore(runner, prefix);
   const context = { runner, prefix, onStoreError, horizonMs: 60_000, probeMs: 1000, logger };
   /** Limiters alive, for close(); one that was collected holds nothing (no timer, no waiter). */

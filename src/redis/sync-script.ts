@@ -1,5 +1,5 @@
 /** The script that carries a process's news for a location and hands out its slots. */
-import type { Script } from "./adapter.js";
+import type { Script } from "./script-runner.js";
 import { DAY_MS, PREAMBLE } from "./window-preamble.js";
 
 /**

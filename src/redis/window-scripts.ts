@@ -1,5 +1,5 @@
 /** The small scripts of the shared rate limiter: a 429's pause, a process leaving, a probe. */
-import type { Script } from "./adapter.js";
+import type { Script } from "./script-runner.js";
 import { PREAMBLE } from "./window-preamble.js";
 
 /** A 429 asked for a pause of ARGV[4] ms: no slot is handed out before it ends, in any process. */

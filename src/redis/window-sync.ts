@@ -5,7 +5,7 @@
  * is asked for again when Redis says room comes, or sooner, with the next response reported.
  */
 import { DailyQuotaSpent } from "../rate-limit.js";
-import type { ScriptRunner } from "./adapter.js";
+import type { ScriptRunner } from "./script-runner.js";
 import { SYNC } from "./sync-script.js";
 import { grant, now, settle, takeBack, type Lane } from "./window-lane.js";
 

@@ -2,7 +2,7 @@
  * A process that holds things in Redis and then stops (test/redis.close.test.ts):
  * `node --import tsx test/support/close-worker.ts` with its config as JSON in CLOSE_WORKER.
  * It answers `max` requests of location LOC, reserves slots for more (they wait for the window),
- * takes the token lock "inst", prints HELD, and then either closes the store (printing what the
+ * takes the token lock "inst" and waits for it a second time, prints HELD, and then either closes the store (printing what the
  * calls after close did) and lets the process end by itself, or hangs until it is killed.
  */
 import { Redis } from "ioredis";
@@ -17,7 +17,7 @@ export interface CloseWorkerConfig {
 }
 
 export interface CloseWorkerResult {
-  /** Error names of the waits that were pending at close. */
+  /** Error names of the waits that were pending at close (slots, then the lock). */
   pending: string[];
   /** Error names of calls made after close: acquire, get, set, lock, createLimiter. */
   after: string[];
@@ -45,6 +45,8 @@ for (const release of answered) release();
 // Reserved for when the answered ones leave the window, and one more queued behind them.
 const pending = Array.from({ length: config.max + 1 }, () => failure(limiter.acquire("LOC")));
 await store.lock("inst", { ttlMs: 30_000, waitMs: 0 });
+// A wait for the lock it holds itself: it subscribes to releases, on a connection close() ends.
+pending.push(failure(store.lock("inst", { ttlMs: 1000, waitMs: 20_000 })));
 await new Promise((r) => setTimeout(r, 100));
 process.stdout.write("HELD\n");
 if (!config.close) await new Promise(() => {});

@@ -26,6 +26,10 @@ export interface WorkerConfig {
   /** tokens: how many concurrent token reads; "hold" takes the lock and hangs (to be killed). */
   reads?: number;
   hold?: boolean;
+  /** tokens: hold the lock this long before refreshing (a slow refresh). */
+  holdMs?: number;
+  /** tokens: the lock's ttlMs (default 1000). */
+  lockTtlMs?: number;
 }
 
 export interface WorkerResult {
@@ -94,14 +98,13 @@ async function readToken(store: RedisStore): Promise<string> {
     raw ? (JSON.parse(raw) as { access: string; refresh: string; stale?: boolean }) : undefined;
   const record = fresh(await store.get(key));
   if (record && !record.stale) return record.access;
-  const lock = await store.lock(key, { ttlMs: 1000, waitMs: 10_000 });
+  const lock = await store.lock(key, { ttlMs: config.lockTtlMs ?? 1000, waitMs: 10_000 });
   try {
     const again = fresh(await store.get(key));
     if (again && !again.stale) return again.access;
-    if (config.hold) {
-      process.stdout.write("HOLDING\n");
-      await new Promise(() => {});
-    }
+    if (config.hold || config.holdMs) process.stdout.write("HOLDING\n");
+    if (config.hold) await new Promise(() => {});
+    if (config.holdMs) await new Promise((r) => setTimeout(r, config.holdMs));
     const response = await fetch(`${config.baseUrl}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -41,6 +41,8 @@ interface Row {
   trips: string;
   spread: string;
   seconds: string;
+  /** Where the time over the minimum went: start, window steps, end (ms). */
+  overhead: string;
 }
 
 type RunKind = "in-process" | "learned" | "configured" | "redis-stop";
@@ -62,12 +64,14 @@ async function run(
     baseUrl: server.url,
     prefix: `bench${n}:`,
     calls: Array.from({ length: perProc }, (_, i) => ({ id: `${p}-${i}`, location: "LOC" })),
+    warmup: `WARM${p}`,
     ...(kind !== "in-process" &&
       kind !== "learned" && { rateLimit: { maxPerInterval: MAX, intervalMs: INTERVAL_MS } }),
   }));
   let outage: Promise<void> | undefined;
-  const started = performance.now();
+  let goAt = 0;
   const results = runWorkers(configs, RUN_TIMEOUT_MS, () => {
+    goAt = performance.timeOrigin + performance.now();
     if (kind !== "redis-stop") return;
     outage = (async () => {
       await sleep(3000);
@@ -86,7 +90,6 @@ async function run(
     await outage;
   }
   const elapsed = Math.max(...workers.map((w) => w.elapsedMs));
-  void started;
   const minimum = (Math.ceil(total / MAX) - 1) * INTERVAL_MS;
   let lost = 0;
   let duplicated = 0;
@@ -99,19 +102,51 @@ async function run(
   const means = workers.map((w) => w.durations.reduce((a, b) => a + b, 0) / w.durations.length);
   const surfaced = workers.reduce((a, w) => a + Object.values(w.errors).reduce((x, y) => x + y, 0), 0);
   const trips = workers.reduce((a, w) => a + w.roundTrips, 0);
-  if (process.env.BENCH_DEBUG)
+  if (process.env.BENCH_DEBUG) {
     console.error(kind, JSON.stringify(workers.map((w) => [w.byScript, w.warnings])));
+    // Served requests per half interval from the first process's go: where a run lost time.
+    const from = Math.min(...workers.map((w) => w.startedAt ?? goAt));
+    const buckets: number[] = [];
+    for (const a of server.arrivals)
+      if (a.location === "LOC" && a.status === 200) {
+        const i = Math.floor((a.at - from) / (INTERVAL_MS / 2));
+        buckets[i] = (buckets[i] ?? 0) + 1;
+      }
+    console.error(`served per ${INTERVAL_MS / 2} ms: ${Array.from(buckets, (b) => b ?? 0).join(" ")}`);
+  }
   return {
     name: `${procs} x ${perProc} ${kind}`,
     ratio: (elapsed / minimum).toFixed(3),
-    r429: server.arrivals.filter((a) => a.status === 429).length,
+    r429: server.arrivals.filter((a) => a.status === 429 && a.location === "LOC").length,
     surfaced,
     lost,
     duplicated,
     trips: kind === "in-process" ? "-" : (trips / total).toFixed(2),
     spread: `${Math.min(...means).toFixed(0)}-${Math.max(...means).toFixed(0)} ms`,
     seconds: (elapsed / 1000).toFixed(1),
+    overhead: overheadOf(server, Math.min(...workers.map((w) => w.startedAt ?? goAt)), elapsed),
   };
+}
+
+/**
+ * Where the time over the minimum goes, from the server's view: from the first process's go to the first served
+ * request (processes starting their calls); between the first request of a window and the first
+ * of the next, past the interval (each step waits for the responses that free the window to be
+ * reported); and from the last served request to the end of the last call.
+ */
+function overheadOf(server: WindowServer, goAt: number, elapsed: number): string {
+  const served = server.arrivals.filter((a) => a.status === 200 && a.location === "LOC").map((a) => a.at);
+  served.sort((a, b) => a - b);
+  if (!served.length) return "-";
+  let steps = 0;
+  let count = 0;
+  for (let i = MAX; i < served.length; i += MAX) {
+    steps += served[i]! - served[i - MAX]! - INTERVAL_MS;
+    count++;
+  }
+  const start = served[0]! - goAt;
+  const end = goAt + elapsed - served[served.length - 1]!;
+  return `${Math.round(start)} + ${count} x ${Math.round(steps / count)} + ${Math.round(end)}`;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -195,6 +230,7 @@ async function main() {
         "Redis trips / call",
         "mean wait per process",
         "seconds",
+        "over minimum: start + steps + end (ms)",
       ],
     ];
     let n = 0;
@@ -215,6 +251,7 @@ async function main() {
           r.trips,
           r.spread,
           r.seconds,
+          r.overhead,
         ]);
         console.error(`done: ${r.name}`);
       }

@@ -86,7 +86,7 @@ describe("store.close()", () => {
       expect(result.after).toEqual(Array(5).fill("StoreClosedError"));
       expect(result.clientOpen).toBe(true);
       // Nothing of the worker is left in Redis: no unanswered slot, not among the askers.
-      const base = `${worker.config.prefix}rl:{LOC}`;
+      const base = `${worker.config.prefix}rl:{=LOC}`;
       expect(await probe.ioredis!.zcard(`${base}:f`)).toBe(0);
       expect(await probe.ioredis!.zcard(`${base}:a`)).toBe(0);
       const lock = await createRedisStore(probe.client, { prefix: worker.config.prefix }).lock("inst", {

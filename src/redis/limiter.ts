@@ -4,11 +4,15 @@
  * outage) or a StoreUnavailableError for every waiting and new request (`onStoreError: "fail"`).
  * A probe every second ends the fallback when Redis is back.
  */
-import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
+import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { StoreClosedError, StoreUnavailableError } from "./errors.js";
 import { PROBE } from "./window-scripts.js";
+import { createLocalFallback } from "./local-fallback.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";
+
+/** Longest wait between Redis answering again and sharing again. */
+const MAX_RESUME_DELAY_MS = 10_000;
 
 export interface Logger {
   warn(...args: unknown[]): void;
@@ -42,21 +46,6 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
   const finite = (n: number | undefined) => (n !== undefined && n !== Infinity ? n : 0);
   const logger = options.logger ?? ctx.logger;
   const maxDailyWait = options.maxDailyWaitMs ?? Infinity;
-  /**
-   * The in-process limiter while Redis is away: its share of the quota (the limit divided by the
-   * processes Redis last saw asking), so that the processes together stay within the limit.
-   */
-  function localLimiter(): RateLimiter {
-    const localOptions: RateLimiterOptions = { maxDailyWaitMs: maxDailyWait };
-    const max = window.known.max || options.maxPerInterval;
-    if (max !== undefined)
-      localOptions.maxPerInterval = Math.max(1, Math.floor(max / window.known.processes));
-    const interval = window.known.interval || options.intervalMs;
-    if (interval !== undefined) localOptions.intervalMs = interval;
-    if (options.maxPerDay !== undefined) localOptions.maxPerDay = options.maxPerDay;
-    return createRateLimiter(localOptions);
-  }
-  let local: RateLimiter;
   const concurrency =
     options.maxConcurrency === undefined
       ? undefined
@@ -67,20 +56,8 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
         });
   let shared = true;
   let closed = false;
-  /** Waits in the fallback limiter, each ended by close() (a set: no listener per wait on one signal). */
-  const localWaits = new Set<AbortController>();
-  const localAcquire = (key: string, signal: AbortSignal | undefined) => {
-    const wait = new AbortController();
-    const onAbort = () => wait.abort(signal!.reason);
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    localWaits.add(wait);
-    return local.acquire(key, wait.signal).finally(() => {
-      localWaits.delete(wait);
-      signal?.removeEventListener("abort", onAbort);
-    });
-  };
   let probe: ReturnType<typeof setInterval> | undefined;
+  let resuming: ReturnType<typeof setTimeout> | undefined;
 
   const window = createSharedWindow({
     runner: ctx.runner,
@@ -90,6 +67,30 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     horizonMs: ctx.horizonMs,
     onError: failed,
   });
+  const local = createLocalFallback(
+    { ...options, maxDailyWaitMs: maxDailyWait },
+    window.known,
+    (key, signal) => acquireSlot(key, signal),
+  );
+
+  /**
+   * Redis answers again. Sharing resumes one interval later, when what this process sent on its
+   * own has left the server's window (a restarted Redis knows nothing of it); then the requests
+   * waiting here go back to the shared window, in their order.
+   */
+  function answered() {
+    if (shared || resuming || closed) return;
+    clearInterval(probe);
+    resuming = setTimeout(
+      () => {
+        resuming = undefined;
+        shared = true;
+        logger.warn("highlevel-voice-ai/redis: Redis answers again; rate limits are shared again");
+        local.resume();
+      },
+      Math.min(window.known.interval || options.intervalMs || 0, MAX_RESUME_DELAY_MS),
+    );
+  }
 
   function failed(error: unknown, lane: Lane) {
     const reason =
@@ -107,33 +108,23 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     if (closed) return;
     if (shared) {
       shared = false;
-      local = localLimiter();
+      local.start();
       logger.warn(
         `highlevel-voice-ai/redis: ${reason.message}; rate limits are kept per process until Redis answers again`,
       );
-      probe = setInterval(() => {
-        ctx.runner.run(PROBE, [], []).then(
-          () => {
-            if (shared) return;
-            shared = true;
-            clearInterval(probe);
-            logger.warn("highlevel-voice-ai/redis: Redis answers again; rate limits are shared again");
-          },
-          () => {},
-        );
-      }, ctx.probeMs);
+      probe = setInterval(() => ctx.runner.run(PROBE, [], []).then(answered, () => {}), ctx.probeMs);
       (probe as { unref?: () => void }).unref?.();
     }
     // Whoever waited for a shared slot waits in this process's limiter now.
     for (const w of lane.queue.splice(0)) {
       w.done = true;
       w.signal?.removeEventListener("abort", w.onAbort);
-      localAcquire(lane.key, w.signal).then(w.resolve, w.reject);
+      local.acquire(lane.key, w.signal).then(w.resolve, w.reject);
     }
   }
 
   const acquireSlot = (key: string, signal?: AbortSignal) =>
-    shared ? window.acquire(key, signal) : localAcquire(key, signal);
+    shared ? window.acquire(key, signal) : local.acquire(key, signal);
 
   return {
     async acquire(key, signal) {
@@ -155,10 +146,8 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
       return shared || concurrency || closed ? undefined : local.tryAcquire(key);
     },
     observe(key, info) {
-      // The local share stays what it is: the header's max is the whole quota.
-      if (shared) return window.observe(key, info);
-      const { max: _whole, ...rest } = info;
-      local.observe(key, rest);
+      if (shared) window.observe(key, info);
+      else local.observe(key, info);
     },
     penalize(key, ms) {
       if (!shared) local.penalize(key, ms);
@@ -167,8 +156,8 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     async close() {
       closed = true;
       clearInterval(probe);
-      const reason = new StoreClosedError("the Redis store was closed (store.close())");
-      for (const wait of localWaits) wait.abort(reason);
+      clearTimeout(resuming);
+      local.close(new StoreClosedError("the Redis store was closed (store.close())"));
       await window.close();
     },
   };

@@ -35,14 +35,17 @@ export function createSharedWindow(config: WindowConfig) {
   /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
   const asked = new Map<string, string[]>();
   let closed = false;
-  const policyKey = `${config.prefix}rl:policy`;
   const known = { max: 0, interval: 0, processes: 1 };
+  /** The limits this process learned from headers, at any location: a new location starts with them. */
+  const hint = { max: 0, interval: 0 };
+  /** What every script gets first: the configured limits, then the learned ones. */
+  const base = () => [...limits, hint.max, hint.interval];
   // This window's name in Redis: its members and its place among the processes sharing a location.
   const tag = Math.random().toString(36).slice(2, 10);
 
   const { schedule, pause } = createLaneSync({
     runner,
-    limits,
+    base,
     maxDailyWaitMs: config.maxDailyWaitMs,
     horizonMs: config.horizonMs,
     tag,
@@ -60,8 +63,9 @@ export function createSharedWindow(config: WindowConfig) {
   function laneOf(key: string): Lane {
     let lane = lanes.get(key);
     if (!lane) {
-      const base = `${config.prefix}rl:{${key}}`;
-      lane = createLane(key, [`${base}:w`, `${base}:s`, policyKey, `${base}:f`, `${base}:a`, `${base}:z`]);
+      // One hash slot for all of them ("=": a tag even for the empty key of calls without a location).
+      const name = `${config.prefix}rl:{=${key}}`;
+      lane = createLane(key, [`${name}:w`, `${name}:s`, `${name}:f`, `${name}:a`, `${name}:z`]);
       lanes.set(key, lane);
     }
     return lane;
@@ -106,7 +110,7 @@ export function createSharedWindow(config: WindowConfig) {
     }
     lanes.clear();
     asked.clear();
-    await Promise.all([...keys.values()].map((k) => runner.run(LEAVE, k, [...limits, tag]).catch(() => {})));
+    await Promise.all([...keys.values()].map((k) => runner.run(LEAVE, k, [...base(), tag]).catch(() => {})));
   }
 
   return {
@@ -125,6 +129,8 @@ export function createSharedWindow(config: WindowConfig) {
     },
     observe(key: string, info: RateLimitInfo) {
       if (closed) return;
+      if (info.max !== undefined && info.max >= 1) hint.max = Math.floor(info.max);
+      if (info.intervalMs !== undefined && info.intervalMs > 0) hint.interval = info.intervalMs;
       const lane = laneOf(key);
       lane.observed = { member: lane.lastReleased || "-", info };
       schedule(lane);
@@ -133,7 +139,7 @@ export function createSharedWindow(config: WindowConfig) {
       if (closed) return;
       const lane = laneOf(key);
       pause(lane, now() + ms);
-      runner.run(PENALIZE, lane.keys, [...limits, ms]).catch((error) => config.onError(error, lane));
+      runner.run(PENALIZE, lane.keys, [...base(), ms]).catch((error) => config.onError(error, lane));
     },
     close,
   };

@@ -1,11 +1,11 @@
 /** The script that carries a process's news for a location and hands out its slots. */
 import type { Script } from "./script-runner.js";
-import { DAY_MS, PREAMBLE } from "./window-preamble.js";
+import { PREAMBLE } from "./window-preamble.js";
 
 /**
- * One round trip per batch of news from a process: ARGV[4] process tag; ARGV[5] nCancel, then the
- * members given up (their slots are freed); nRelease, then the members whose response arrived
- * (each now counts from this moment); then 6 fields of the last response's X-RateLimit-* headers
+ * One round trip per batch of news from a process: ARGV[6] process tag; ARGV[7] nCancel, then the
+ * members given up (their slots are freed); nRelease, then each member whose response arrived
+ * and how many ms before this call it did (it counts from that moment); then 6 fields of the last response's X-RateLimit-* headers
  * ('' when absent): its member, max, interval, daily limit, remaining, daily remaining; then
  * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), and the members
  * that want a slot, in order.
@@ -21,9 +21,9 @@ import { DAY_MS, PREAMBLE } from "./window-preamble.js";
 export const SYNC: Script = {
   name: "sync",
   source: `${PREAMBLE}
-local A = KEYS[5]
-local tag = ARGV[4]
-local a = 5
+local A = KEYS[4]
+local tag = ARGV[6]
+local a = 7
 for i = a + 1, a + tonumber(ARGV[a]) do
   if redis.call('ZREM', F, ARGV[i]) == 1 then
     dayLeft = dayLeft + 1
@@ -32,35 +32,34 @@ for i = a + 1, a + tonumber(ARGV[a]) do
 end
 a = a + tonumber(ARGV[a]) + 1
 local sentOf = {}
-for i = a + 1, a + tonumber(ARGV[a]) do
+for i = a + 1, a + 2 * tonumber(ARGV[a]), 2 do
   local m = ARGV[i]
   sentOf[m] = tonumber(redis.call('ZSCORE', F, m))
   redis.call('ZREM', F, m)
-  redis.call('ZADD', W, now, m)
+  -- From the moment its response arrived: ARGV[i + 1] ms before this call was sent, so before now.
+  redis.call('ZADD', W, now - math.max(0, tonumber(ARGV[i + 1]) or 0), m)
 end
-a = a + tonumber(ARGV[a]) + 1
+-- A response arrived: limits known or not, the location's first request has been answered.
+if tonumber(ARGV[a]) > 0 then probed = 1 end
+a = a + 2 * tonumber(ARGV[a]) + 1
 local who = ARGV[a]
 if who ~= '' then
   local imax, iint, iday = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
   local remaining, dayRemaining = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
   local learned = false
-  if imax and imax >= 1 and tonumber(pol[1]) ~= math.floor(imax) then
-    redis.call('HSET', P, 'max', math.floor(imax))
-    learned = true
+  local function learn(field, now, value)
+    if value and tonumber(now) ~= value then
+      redis.call('HSET', S, field, value)
+      learned = true
+    end
   end
-  if iint and iint > 0 and tonumber(pol[2]) ~= iint then
-    redis.call('HSET', P, 'interval', iint)
-    learned = true
-  end
-  if iday and iday > 0 and tonumber(pol[3]) ~= iday then
-    redis.call('HSET', P, 'day', iday)
-    learned = true
-  end
+  learn('max', st[7], imax and imax >= 1 and math.floor(imax) or nil)
+  learn('interval', st[8], iint and iint > 0 and iint or nil)
+  learn('day', st[9], iday and iday > 0 and iday or nil)
   if learned then
-    redis.call('PEXPIRE', P, ${2 * DAY_MS})
-    pol = redis.call('HMGET', P, 'max', 'interval', 'day')
-    max = limit(ARGV[1], pol[1], 100, math.min)
-    I = limit(ARGV[2], pol[2], 10000, math.max)
+    st = redis.call('HMGET', S, 'blocked', 'srvLeft', 'srvUntil', 'dayLeft', 'dayEnd', 'probed',
+      'max', 'interval', 'day')
+    limits()
   end
   if remaining then
     -- The server counted this request when it arrived, after its slot: what was answered since
@@ -99,13 +98,14 @@ if a <= #ARGV then
   end
   -- Shares round up, unless a process got nothing on its last ask: then they round down, so that
   -- room is left for it between the holders' own reports.
-  local Z = KEYS[6]
+  local Z = KEYS[5]
   redis.call('ZREMRANGEBYSCORE', Z, '-inf', now - I)
   local starving = redis.call('ZCARD', Z)
   if redis.call('ZSCORE', Z, tag) then starving = starving - 1 end
   local fair = max / processes
   if starving > 0 then fair = math.floor(fair) else fair = math.ceil(fair) end
   local share = math.max(1, fair) - held
+  local unknown = tonumber(ARGV[1]) == 0 and not tonumber(st[7]) and hintMax == 0
   local free = max - #pending
   local latest = redis.call('ZRANGE', W, -max, -1, 'WITHSCORES')
   local R = {}
@@ -114,6 +114,12 @@ if a <= #ARGV then
     if #waits >= share then
       -- Its share is out: its own responses will bring it more; at the latest in one interval.
       retryIn = math.ceil(I)
+      break
+    end
+    if unknown and probed == 0 and #pending + #waits > 0 then
+      -- Limits unknown (none configured, none learned here or by this process): the location's
+      -- first request goes alone and its headers teach them; the others ask again shortly.
+      retryIn = 50
       break
     end
     if free <= 0 then
@@ -148,10 +154,10 @@ if a <= #ARGV then
 end
 if a <= #ARGV then
   if #waits == 0 then
-    redis.call('ZADD', KEYS[6], now, tag)
-    redis.call('PEXPIRE', KEYS[6], math.ceil(I + 1000))
+    redis.call('ZADD', KEYS[5], now, tag)
+    redis.call('PEXPIRE', KEYS[5], math.ceil(I + 1000))
   else
-    redis.call('ZREM', KEYS[6], tag)
+    redis.call('ZREM', KEYS[5], tag)
   end
 end
 save(last)

@@ -28,7 +28,8 @@ export interface Lane {
   /** Members whose slot came and whose response has not been reported yet. */
   inFlight: Set<string>;
   cancels: string[];
-  releases: string[];
+  /** Members whose response arrived, with when (performance.now()), not yet told to Redis. */
+  releases: { member: string; at: number }[];
   observed: { member: string; info: RateLimitInfo } | undefined;
   lastReleased: string;
   busy: boolean;
@@ -93,7 +94,7 @@ export function grant(lane: Lane, w: Waiter, member: string, waitMs: number, onR
       if (released) return;
       released = true;
       if (!lane.inFlight.delete(member)) return; // the window was closed meanwhile
-      lane.releases.push(member);
+      lane.releases.push({ member, at: now() });
       lane.lastReleased = member;
       onRelease();
     });

@@ -2,11 +2,11 @@
 import type { Script } from "./script-runner.js";
 import { PREAMBLE } from "./window-preamble.js";
 
-/** A 429 asked for a pause of ARGV[4] ms: no slot is handed out before it ends, in any process. */
+/** A 429 asked for a pause of ARGV[6] ms: no slot is handed out before it ends, in any process. */
 export const PENALIZE: Script = {
   name: "penalize",
   source: `${PREAMBLE}
-local upto = now + tonumber(ARGV[4])
+local upto = now + tonumber(ARGV[6])
 if upto > blocked then blocked = upto end
 save(now)
 return reply({})
@@ -14,14 +14,14 @@ return reply({})
 };
 
 /**
- * A window closed (ARGV[4] its tag): its members still unanswered are settled, those whose slot
+ * A window closed (ARGV[6] its tag): its members still unanswered are settled, those whose slot
  * is still to come given back, the others counted as answered now; and it no longer counts among
  * the processes sharing the location. Returns the slots given back.
  */
 export const LEAVE: Script = {
   name: "leave",
   source: `${PREAMBLE}
-local mine = ARGV[4] .. '.'
+local mine = ARGV[6] .. '.'
 local held = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
 local back = 0
 for i = 1, #held, 2 do
@@ -37,8 +37,8 @@ for i = 1, #held, 2 do
 end
 dayLeft = dayLeft + back
 srvLeft = srvLeft + back
-redis.call('ZREM', KEYS[5], ARGV[4])
-redis.call('ZREM', KEYS[6], ARGV[4])
+redis.call('ZREM', KEYS[4], ARGV[6])
+redis.call('ZREM', KEYS[5], ARGV[6])
 save(now)
 return back
 `,

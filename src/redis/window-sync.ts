@@ -14,8 +14,8 @@ const MAX_BATCH = 100;
 
 export interface SyncContext {
   runner: ScriptRunner;
-  /** Configured max, interval, daily limit (0: not configured). */
-  limits: [number, number, number];
+  /** The arguments every script starts with: configured limits, then those this process learned. */
+  base(): number[];
   maxDailyWaitMs: number;
   horizonMs: number;
   /** The window's name in Redis; its members are `<tag>.<n>`. */
@@ -55,7 +55,7 @@ export function createLaneSync(ctx: SyncContext) {
   }
 
   /** SYNC's arguments: this process's news for the lane, then the members that want a slot. */
-  function syncArgs(lane: Lane, members: string[]): (string | number)[] {
+  function syncArgs(lane: Lane, members: string[]) {
     const cancels = lane.cancels.splice(0);
     const releases = lane.releases.splice(0);
     const seen = lane.observed;
@@ -63,9 +63,11 @@ export function createLaneSync(ctx: SyncContext) {
     const info = seen?.info;
     const facts = [seen?.member, info?.max, info?.intervalMs, info?.limitDaily, info?.remaining];
     facts.push(info?.dailyRemaining);
-    const args = [...ctx.limits, ctx.tag, cancels.length, ...cancels, releases.length, ...releases];
+    const args = [...ctx.base(), ctx.tag, cancels.length, ...cancels, releases.length];
+    const sentAt = now();
+    for (const r of releases) args.push(r.member, Math.floor(sentAt - r.at));
     args.push(...facts.map((v) => v ?? ""), ctx.maxDailyWaitMs, ctx.horizonMs, ...members);
-    return args;
+    return { args, cancels, releases };
   }
 
   async function sync(lane: Lane) {
@@ -79,11 +81,16 @@ export function createLaneSync(ctx: SyncContext) {
     lane.busy = true;
     const members = batch.map(nextMember);
     if (members.length) ctx.asking(lane);
+    const { args, cancels, releases } = syncArgs(lane, members);
     let reply: number[];
     try {
-      reply = ((await ctx.runner.run(SYNC, lane.keys, syncArgs(lane, members))) as unknown[]).map(Number);
+      reply = ((await ctx.runner.run(SYNC, lane.keys, args)) as unknown[]).map(Number);
     } catch (error) {
       lane.busy = false;
+      // Told again with the next sync (Redis may have run this one: giving up or answering a
+      // member twice changes nothing), or their slots would stay taken for the lease.
+      lane.cancels.unshift(...cancels);
+      lane.releases.unshift(...releases);
       return ctx.onError(error, lane);
     }
     lane.busy = false;

@@ -113,6 +113,8 @@ async function run(
         buckets[i] = (buckets[i] ?? 0) + 1;
       }
     console.error(`served per ${INTERVAL_MS / 2} ms: ${Array.from(buckets, (b) => b ?? 0).join(" ")}`);
+    const refused = server.arrivals.filter((a) => a.location === "LOC" && a.status === 429);
+    console.error(`429s at (ms): ${refused.map((a) => Math.round(a.at - from)).join(" ")}`);
   }
   return {
     name: `${procs} x ${perProc} ${kind}`,

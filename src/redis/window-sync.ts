@@ -88,8 +88,10 @@ export function createLaneSync(ctx: SyncContext) {
     } catch (error) {
       lane.busy = false;
       // Told again with the next sync (Redis may have run this one: giving up or answering a
-      // member twice changes nothing), or their slots would stay taken for the lease.
-      lane.cancels.unshift(...cancels);
+      // member twice changes nothing), or their slots would stay taken for the lease. The
+      // members it asked for are given up too: the client may still deliver it once Redis is
+      // back (ioredis resends unanswered commands), and nobody waits for them any more.
+      lane.cancels.unshift(...cancels, ...members);
       lane.releases.unshift(...releases);
       return ctx.onError(error, lane);
     }

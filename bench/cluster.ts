@@ -5,7 +5,8 @@
  * A local server (test/support/window-server.ts) enforces 20 requests per 500 ms per location
  * with a sliding window, answering 429 with X-RateLimit-* past it. Worker processes
  * (test/support/cluster-worker.ts, each a real createVoiceAIClient with maxRetries 2) are started,
- * wait until all are ready, then all send their calls at once. Runs, for 4 processes x 200 calls
+ * warm up (10 calls to a location of their own, through a client without the store), wait until
+ * all are ready, then all send their calls at once. Runs, for 4 processes x 200 calls
  * and 8 x 100:
  *   in-process   no store: each process has its own limiter, learning from the headers (today)
  *   learned      Redis store (ioredis), limits learned from the headers
@@ -13,7 +14,9 @@
  *   redis-stop   as configured, Redis killed 3 s into the run and started again (empty) 2 s later
  * Columns: total time over the theoretical minimum ((ceil(calls / 20) - 1) x 500 ms), 429s the
  * server sent, errors surfaced to callers, ids never served (lost) or served twice (duplicated),
- * Redis commands per call, and the spread of the mean call duration between processes.
+ * Redis commands per call, the spread of the mean call duration between processes, and where the
+ * time over the minimum went (start, window steps, end; see overheadOf). BENCH_DEBUG=1 adds the
+ * requests served and refused over time.
  * Then 1,000 locations x 20 calls over four processes, with Redis memory per active location
  * (MEMORY USAGE of a location's keys, sampled mid-run) and the keys left once idle.
  * Bounded: every run is killed after RUN_TIMEOUT_MS.

@@ -5,7 +5,8 @@
  * A local server (test/support/window-server.ts) enforces 20 requests per 500 ms per location
  * with a sliding window, answering 429 with X-RateLimit-* past it. Worker processes
  * (test/support/cluster-worker.ts, each a real createVoiceAIClient with maxRetries 2) are started,
- * wait until all are ready, then all send their calls at once. Runs, for 4 processes x 200 calls
+ * warm up (10 calls to a location of their own, through a client without the store), wait until
+ * all are ready, then all send their calls at once. Runs, for 4 processes x 200 calls
  * and 8 x 100:
  *   in-process   no store: each process has its own limiter, learning from the headers (today)
  *   learned      Redis store (ioredis), limits learned from the headers
@@ -13,7 +14,9 @@
  *   redis-stop   as configured, Redis killed 3 s into the run and started again (empty) 2 s later
  * Columns: total time over the theoretical minimum ((ceil(calls / 20) - 1) x 500 ms), 429s the
  * server sent, errors surfaced to callers, ids never served (lost) or served twice (duplicated),
- * Redis commands per call, and the spread of the mean call duration between processes.
+ * Redis commands per call, the spread of the mean call duration between processes, and where the
+ * time over the minimum went (start, window steps, end; see overheadOf). BENCH_DEBUG=1 adds the
+ * requests served and refused over time.
  * Then 1,000 locations x 20 calls over four processes, with Redis memory per active location
  * (MEMORY USAGE of a location's keys, sampled mid-run) and the keys left once idle.
  * Bounded: every run is killed after RUN_TIMEOUT_MS.
@@ -41,6 +44,8 @@ interface Row {
   trips: string;
   spread: string;
   seconds: string;
+  /** Where the time over the minimum went: start, window steps, end (ms). */
+  overhead: string;
 }
 
 type RunKind = "in-process" | "learned" | "configured" | "redis-stop";
@@ -62,12 +67,14 @@ async function run(
     baseUrl: server.url,
     prefix: `bench${n}:`,
     calls: Array.from({ length: perProc }, (_, i) => ({ id: `${p}-${i}`, location: "LOC" })),
+    warmup: `WARM${p}`,
     ...(kind !== "in-process" &&
       kind !== "learned" && { rateLimit: { maxPerInterval: MAX, intervalMs: INTERVAL_MS } }),
   }));
   let outage: Promise<void> | undefined;
-  const started = performance.now();
+  let goAt = 0;
   const results = runWorkers(configs, RUN_TIMEOUT_MS, () => {
+    goAt = performance.timeOrigin + performance.now();
     if (kind !== "redis-stop") return;
     outage = (async () => {
       await sleep(3000);
@@ -86,7 +93,6 @@ async function run(
     await outage;
   }
   const elapsed = Math.max(...workers.map((w) => w.elapsedMs));
-  void started;
   const minimum = (Math.ceil(total / MAX) - 1) * INTERVAL_MS;
   let lost = 0;
   let duplicated = 0;
@@ -99,19 +105,53 @@ async function run(
   const means = workers.map((w) => w.durations.reduce((a, b) => a + b, 0) / w.durations.length);
   const surfaced = workers.reduce((a, w) => a + Object.values(w.errors).reduce((x, y) => x + y, 0), 0);
   const trips = workers.reduce((a, w) => a + w.roundTrips, 0);
-  if (process.env.BENCH_DEBUG)
+  if (process.env.BENCH_DEBUG) {
     console.error(kind, JSON.stringify(workers.map((w) => [w.byScript, w.warnings])));
+    // Served requests per half interval from the first process's go: where a run lost time.
+    const from = Math.min(...workers.map((w) => w.startedAt ?? goAt));
+    const buckets: number[] = [];
+    for (const a of server.arrivals)
+      if (a.location === "LOC" && a.status === 200) {
+        const i = Math.floor((a.at - from) / (INTERVAL_MS / 2));
+        buckets[i] = (buckets[i] ?? 0) + 1;
+      }
+    console.error(`served per ${INTERVAL_MS / 2} ms: ${Array.from(buckets, (b) => b ?? 0).join(" ")}`);
+    const refused = server.arrivals.filter((a) => a.location === "LOC" && a.status === 429);
+    console.error(`429s at (ms): ${refused.map((a) => Math.round(a.at - from)).join(" ")}`);
+  }
   return {
     name: `${procs} x ${perProc} ${kind}`,
     ratio: (elapsed / minimum).toFixed(3),
-    r429: server.arrivals.filter((a) => a.status === 429).length,
+    r429: server.arrivals.filter((a) => a.status === 429 && a.location === "LOC").length,
     surfaced,
     lost,
     duplicated,
     trips: kind === "in-process" ? "-" : (trips / total).toFixed(2),
     spread: `${Math.min(...means).toFixed(0)}-${Math.max(...means).toFixed(0)} ms`,
     seconds: (elapsed / 1000).toFixed(1),
+    overhead: overheadOf(server, Math.min(...workers.map((w) => w.startedAt ?? goAt)), elapsed),
   };
+}
+
+/**
+ * Where the time over the minimum goes, from the server's view: from the first process's go to the first served
+ * request (processes starting their calls); between the first request of a window and the first
+ * of the next, past the interval (each step waits for the responses that free the window to be
+ * reported); and from the last served request to the end of the last call.
+ */
+function overheadOf(server: WindowServer, goAt: number, elapsed: number): string {
+  const served = server.arrivals.filter((a) => a.status === 200 && a.location === "LOC").map((a) => a.at);
+  served.sort((a, b) => a - b);
+  if (!served.length) return "-";
+  let steps = 0;
+  let count = 0;
+  for (let i = MAX; i < served.length; i += MAX) {
+    steps += served[i]! - served[i - MAX]! - INTERVAL_MS;
+    count++;
+  }
+  const start = served[0]! - goAt;
+  const end = goAt + elapsed - served[served.length - 1]!;
+  return `${Math.round(start)} + ${count} x ${Math.round(steps / count)} + ${Math.round(end)}`;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -195,6 +235,7 @@ async function main() {
         "Redis trips / call",
         "mean wait per process",
         "seconds",
+        "over minimum: start + steps + end (ms)",
       ],
     ];
     let n = 0;
@@ -215,6 +256,7 @@ async function main() {
           r.trips,
           r.spread,
           r.seconds,
+          r.overhead,
         ]);
         console.error(`done: ${r.name}`);
       }

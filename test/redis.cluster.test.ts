@@ -149,6 +149,50 @@ describe("OAuth tokens shared by processes", () => {
     }, 90_000);
   }
 
+  it("four processes waiting on one 1 s refresh sleep until its release: a few commands each", async () => {
+    const prefix = `tok${n++}:`;
+    await seed(prefix);
+    const before = api.refreshes;
+    const base = {
+      mode: "tokens",
+      redisPort: redis.port,
+      baseUrl: api.url,
+      prefix,
+      reads: 1,
+      lockTtlMs: 5000,
+    } as const;
+    const holder = spawnWorker({ ...base, lib: "ioredis", holdMs: 1000 }, RUN_MS);
+    const waiters = [0, 1, 2, 3].map((p) =>
+      spawnWorker({ ...base, lib: p % 2 ? "redis" : "ioredis" }, RUN_MS),
+    );
+    try {
+      await Promise.all([holder, ...waiters].map((w) => w.saw("READY")));
+      holder.go();
+      await holder.saw("HOLDING");
+      const waitStarted = performance.now();
+      for (const w of waiters) w.go();
+      const results = await Promise.all(waiters.map((w) => w.result));
+      const waited = performance.now() - waitStarted;
+      await holder.result;
+      expect(api.refreshes - before).toBe(1);
+      expect(new Set(results.flatMap((r) => r.tokens!))).toEqual(new Set([`at-${api.refreshes}`]));
+      const commands = results.map((r) => r.roundTrips);
+      const locks = results.map((r) => r.byScript!.lock ?? 0);
+      console.log(
+        `4 waiters on a 1 s refresh: Redis commands per waiter ${commands.join(", ")} ` +
+          `(lock tries ${locks.join(", ")}; ${JSON.stringify(results[0]!.byScript)}); all done ${Math.round(waited)} ms after the lock was taken`,
+      );
+      // Woken by the releases, not polling (a 50 ms poll: about 20 tries each). At most: a first try, one
+      // after subscribing, one per release (the holder's and the 3 other waiters'), and a first EVAL.
+      for (const l of locks) expect(l).toBeLessThanOrEqual(7);
+      for (const c of commands) expect(c).toBeLessThanOrEqual(12);
+      // The holder's 1 s, its refresh (100 ms), then each waiter in turn: no sleep to the lock's expiry.
+      expect(waited).toBeLessThan(2500);
+    } finally {
+      for (const w of [holder, ...waiters]) w.child.kill("SIGKILL");
+    }
+  }, 90_000);
+
   it("a lock holder killed mid-refresh: the lock is released by its expiry and one refresh follows", async () => {
     const prefix = `tok${n++}:`;
     await seed(prefix);

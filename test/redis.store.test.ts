@@ -126,7 +126,7 @@ describe("shared between stores (as between processes)", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(300);
   });
 
-  it("limits learned from headers are shared; configured limits stay ceilings", async () => {
+  it("limits learned from headers are shared at the location, and by the process everywhere; configured limits stay ceilings", async () => {
     const prefix = fresh();
     const a = createRedisStore(await client("ioredis"), { prefix }).createLimiter({});
     const b = createRedisStore(await client("ioredis"), { prefix }).createLimiter({});
@@ -137,12 +137,21 @@ describe("shared between stores (as between processes)", () => {
     a.observe("L1", { max: 3, intervalMs: 250 });
     (await a.acquire("L1"))();
     await sleep(20);
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: 6 }, async () => ((await b.acquire("L2"))(), times.push(performance.now()))),
-    );
-    expect(busiest(times, 249)).toBeLessThanOrEqual(3);
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(240);
+    // Another process at that location, and the same process at another one.
+    for (const [limiter, location] of [
+      [b, "L1"],
+      [a, "L2"],
+    ] as const) {
+      const times: number[] = [];
+      await Promise.all(
+        Array.from(
+          { length: 6 },
+          async () => ((await limiter.acquire(location))(), times.push(performance.now())),
+        ),
+      );
+      expect(busiest(times, 249)).toBeLessThanOrEqual(3);
+      expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(200);
+    }
     // Headers announcing more do not lift a configured ceiling.
     capped.observe("L3", { max: 100, intervalMs: 100 });
     const capTimes: number[] = [];
@@ -153,6 +162,22 @@ describe("shared between stores (as between processes)", () => {
       ),
     );
     expect(busiest(capTimes, 249)).toBeLessThanOrEqual(2);
+  });
+
+  it("limits unknown (none configured or learned): a location's first request goes alone", async () => {
+    const limiter = createRedisStore(await client("redis"), { prefix: fresh() }).createLimiter({});
+    const order: string[] = [];
+    const first = limiter.acquire("NEW").then((release) => (order.push("first"), release));
+    const others = Array.from({ length: 3 }, () =>
+      limiter.acquire("NEW").then((r) => (order.push("other"), r)),
+    );
+    const release = await first;
+    await sleep(150);
+    expect(order).toEqual(["first"]);
+    // Its response (here without headers) ends the wait: the defaults apply from then on.
+    release();
+    for (const r of await Promise.all(others)) r();
+    expect(order).toEqual(["first", "other", "other", "other"]);
   });
 
   it("a spent daily quota refuses with DailyQuotaSpent; an abort ends a wait", async () => {
@@ -176,7 +201,7 @@ describe("shared between stores (as between processes)", () => {
     const limiter = createRedisStore(c, { prefix }).createLimiter({ maxPerInterval: 5, intervalMs: 200 });
     await Promise.all(Array.from({ length: 10 }, async () => (await limiter.acquire("IDLE"))()));
     await sleep(30);
-    const keys = await probe!.keys(`${prefix}rl:{IDLE}:*`);
+    const keys = await probe!.keys(`${prefix}rl:{=IDLE}:*`);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     let bytes = 0;
     for (const key of keys) {
@@ -186,7 +211,7 @@ describe("shared between stores (as between processes)", () => {
     console.log(`Redis memory of one active location (${keys.length} keys): ${bytes} B`);
     expect(bytes).toBeLessThan(4096);
     await sleep(1600);
-    expect(await probe!.keys(`${prefix}rl:{IDLE}:*`)).toEqual([]);
+    expect(await probe!.keys(`${prefix}rl:{=IDLE}:*`)).toEqual([]);
   });
 });
 
@@ -241,8 +266,8 @@ describe("bad input", () => {
   it("createRedisStore refuses what it cannot use, naming it", async () => {
     const ok = await client("ioredis");
     const bad: [unknown, unknown, RegExp][] = [
-      [{}, {}, /ioredis instance or a node-redis/],
-      [null, {}, /ioredis instance or a node-redis/],
+      [{}, {}, /an ioredis instance or cluster, or a node-redis/],
+      [null, {}, /an ioredis instance or cluster, or a node-redis/],
       [ok, { prefix: "" }, /prefix/],
       [ok, { prefix: "a\r\nb" }, /prefix/],
       [ok, { prefix: 5 }, /prefix/],

@@ -1,149 +1,110 @@
 /**
- * The two Redis clients behind one small interface: run a Lua script by its hash (EVALSHA),
- * loading it on first use and again after NOSCRIPT (a restarted or flushed Redis). Every call is
- * bounded in time, whatever the client does with commands while it is disconnected.
+ * The two Redis clients (and their Cluster variants) behind one small driver: run a Lua script by
+ * its hash, or by its source (which caches it on that node), and subscribe to a channel on a
+ * connection of its own (a duplicate of the user's client, which the store closes itself).
  */
 import { ConfigurationError } from "../errors.js";
-import { StoreUnavailableError } from "./errors.js";
 
-/** The part of an ioredis instance the store uses. */
+/** The part of an ioredis instance (Redis or Cluster) the store uses. */
 export interface IORedisLike {
   evalsha(sha: string, numKeys: number, ...args: string[]): Promise<unknown>;
-  script(subcommand: "LOAD", script: string): Promise<unknown>;
+  eval(script: string, numKeys: number, ...args: string[]): Promise<unknown>;
+  /** For wake-ups on lock release; without it, a lock waiter sleeps until the lock's expiry. */
+  duplicate?(): unknown;
 }
 
-/** The part of a node-redis (v4+) client the store uses. */
+/** The part of a node-redis (v4+) client or cluster the store uses. */
 export interface NodeRedisLike {
   evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  scriptLoad(script: string): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** For wake-ups on lock release; without it, a lock waiter sleeps until the lock's expiry. */
+  duplicate?(): unknown;
 }
 
 export type RedisClientLike = IORedisLike | NodeRedisLike;
 
-interface Driver {
-  evalsha(sha: string, keys: string[], args: string[]): Promise<unknown>;
-  load(source: string): Promise<unknown>;
+/** A subscription on a connection of its own: `ready` once subscribed; `close` ends both. */
+export interface Subscription {
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
-function driverOf(client: unknown): Driver {
-  const c = client as Partial<IORedisLike & NodeRedisLike> | null;
-  if (c && typeof c.evalSha === "function" && typeof c.scriptLoad === "function") {
-    const redis = c as NodeRedisLike;
+export interface Driver {
+  evalsha(sha: string, keys: string[], args: string[]): Promise<unknown>;
+  eval(source: string, keys: string[], args: string[]): Promise<unknown>;
+  /** Undefined when the client cannot be duplicated. */
+  subscribe?(channel: string, onMessage: (message: string) => void): Subscription;
+}
+
+type Fn = (...args: never[]) => unknown;
+const has = (o: unknown, ...names: string[]): boolean =>
+  typeof o === "object" &&
+  o !== null &&
+  names.every((n) => typeof (o as Record<string, unknown>)[n] === "function");
+const call = (o: unknown, name: string, ...args: unknown[]) =>
+  ((o as Record<string, Fn>)[name] as (...a: unknown[]) => unknown).apply(o, args);
+
+/** A duplicate of an ioredis client, subscribing to `channel`. */
+function ioredisSubscribe(
+  client: IORedisLike,
+  channel: string,
+  onMessage: (m: string) => void,
+): Subscription {
+  const sub = client.duplicate!();
+  if (!has(sub, "on", "subscribe", "disconnect")) throw new Error("duplicate() gave no subscriber");
+  call(sub, "on", "error", () => {});
+  call(sub, "on", "message", (from: string, message: string) => from === channel && onMessage(message));
+  return {
+    ready: Promise.resolve(call(sub, "subscribe", channel)).then(() => {}),
+    close: async () => void call(sub, "disconnect"),
+  };
+}
+
+/** A duplicate of a node-redis client, connecting and subscribing to `channel`. */
+function nodeRedisSubscribe(
+  client: NodeRedisLike,
+  channel: string,
+  onMessage: (m: string) => void,
+): Subscription {
+  const sub = client.duplicate!();
+  if (!has(sub, "on", "connect", "subscribe")) throw new Error("duplicate() gave no subscriber");
+  call(sub, "on", "error", () => {});
+  const ready = (async () => {
+    await call(sub, "connect");
+    await call(sub, "subscribe", channel, (message: string) => onMessage(String(message)));
+  })();
+  return {
+    ready,
+    // v5 has destroy(); v4 disconnect(). Either also ends a connect still trying.
+    close: async () => {
+      if (has(sub, "destroy")) call(sub, "destroy");
+      else if (has(sub, "disconnect")) await call(sub, "disconnect");
+    },
+  };
+}
+
+export function driverOf(client: unknown): Driver {
+  if (has(client, "evalSha", "eval")) {
+    const redis = client as NodeRedisLike;
     return {
       evalsha: (sha, keys, args) => redis.evalSha(sha, { keys, arguments: args }),
-      load: (source) => redis.scriptLoad(source),
+      eval: (source, keys, args) => redis.eval(source, { keys, arguments: args }),
+      ...(has(client, "duplicate") && {
+        subscribe: (channel, onMessage) => nodeRedisSubscribe(redis, channel, onMessage),
+      }),
     };
   }
-  if (c && typeof c.evalsha === "function" && typeof c.script === "function") {
-    const redis = c as IORedisLike;
+  if (has(client, "evalsha", "eval")) {
+    const redis = client as IORedisLike;
     return {
       evalsha: (sha, keys, args) => redis.evalsha(sha, keys.length, ...keys, ...args),
-      load: (source) => redis.script("LOAD", source),
+      eval: (source, keys, args) => redis.eval(source, keys.length, ...keys, ...args),
+      ...(has(client, "duplicate") && {
+        subscribe: (channel, onMessage) => ioredisSubscribe(redis, channel, onMessage),
+      }),
     };
   }
   throw new ConfigurationError(
-    "createRedisStore needs an ioredis instance or a node-redis (v4+) client (evalsha/script or evalSha/scriptLoad)",
+    "createRedisStore needs an ioredis instance or cluster, or a node-redis (v4+) client or cluster (evalsha/eval or evalSha/eval)",
   );
-}
-
-export interface Script {
-  readonly name: string;
-  readonly source: string;
-}
-
-export interface ScriptRunner {
-  /** Runs `script`; rejects with StoreUnavailableError on an error or after `timeoutMs`. */
-  run(script: Script, keys: string[], args: readonly (string | number)[]): Promise<unknown>;
-  /** Commands sent to Redis so far (EVALSHA and SCRIPT LOAD). */
-  readonly roundTrips: number;
-  /** The same, by script. */
-  readonly byScript: Record<string, number>;
-}
-
-/** Resolves or rejects like `promise`, or rejects with StoreUnavailableError after `ms`. */
-function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new StoreUnavailableError(`Redis did not answer ${what} within ${ms} ms`)),
-      ms,
-    );
-    (timer as { unref?: () => void }).unref?.();
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(
-          error instanceof StoreUnavailableError
-            ? error
-            : new StoreUnavailableError(`Redis failed ${what}`, { cause: plainCopy(error) }),
-        );
-      },
-    );
-  });
-}
-
-/**
- * Only the name and message of a client's error: ioredis attaches the command with its arguments
- * (a token record, say) to its errors.
- */
-function plainCopy(error: unknown): Error {
-  const copy = new Error(error instanceof Error ? error.message : String(error));
-  copy.name = error instanceof Error ? error.name : "Error";
-  copy.stack = `${copy.name}: ${copy.message}`;
-  return copy;
-}
-
-const isNoScript = (error: unknown) =>
-  error instanceof StoreUnavailableError && /NOSCRIPT/i.test(String((error.cause as Error)?.message));
-
-export function createScriptRunner(client: unknown, timeoutMs: number): ScriptRunner {
-  const driver = driverOf(client);
-  const shas = new Map<Script, Promise<string>>();
-  let roundTrips = 0;
-  const byScript: Record<string, number> = {};
-
-  function load(script: Script): Promise<string> {
-    let sha = shas.get(script);
-    if (!sha) {
-      roundTrips++;
-      sha = bounded(driver.load(script.source), timeoutMs, `SCRIPT LOAD (${script.name})`).then((reply) => {
-        if (typeof reply !== "string" || !/^[0-9a-f]{40}$/.test(reply)) {
-          throw new StoreUnavailableError(`Redis answered SCRIPT LOAD (${script.name}) with no SHA1`);
-        }
-        return reply;
-      });
-      shas.set(script, sha);
-      // A failed load is tried again by the next call.
-      sha.catch(() => shas.delete(script));
-    }
-    return sha;
-  }
-
-  async function evalsha(script: Script, keys: string[], args: string[]): Promise<unknown> {
-    const sha = await load(script);
-    roundTrips++;
-    byScript[script.name] = (byScript[script.name] ?? 0) + 1;
-    return bounded(driver.evalsha(sha, keys, args), timeoutMs, `EVALSHA (${script.name})`);
-  }
-
-  return {
-    get roundTrips() {
-      return roundTrips;
-    },
-    byScript,
-    async run(script, keys, args) {
-      const strings = args.map(String);
-      try {
-        return await evalsha(script, keys, strings);
-      } catch (error) {
-        if (!isNoScript(error)) throw error;
-        // Redis restarted or its scripts were flushed: load again, once.
-        shas.delete(script);
-        return evalsha(script, keys, strings);
-      }
-    },
-  };
 }

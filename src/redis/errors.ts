@@ -17,3 +17,8 @@ export class StoreLockLostError extends VoiceAIError {
 export class StoreLockTimeoutError extends VoiceAIError {
   override name = "StoreLockTimeoutError";
 }
+
+/** The store was closed (`store.close()`): nothing more goes through it. */
+export class StoreClosedError extends VoiceAIError {
+  override name = "StoreClosedError";
+}

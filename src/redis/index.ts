@@ -6,4 +6,9 @@ export { createRedisStore, type RedisStore, type RedisStoreOptions } from "./sto
 export type { IORedisLike, NodeRedisLike, RedisClientLike } from "./adapter.js";
 export type { Logger, RedisLimiterOptions } from "./limiter.js";
 export type { StoreLock, TokenStore } from "./token-store.js";
-export { StoreLockLostError, StoreLockTimeoutError, StoreUnavailableError } from "./errors.js";
+export {
+  StoreClosedError,
+  StoreLockLostError,
+  StoreLockTimeoutError,
+  StoreUnavailableError,
+} from "./errors.js";

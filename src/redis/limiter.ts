@@ -4,11 +4,15 @@
  * outage) or a StoreUnavailableError for every waiting and new request (`onStoreError: "fail"`).
  * A probe every second ends the fallback when Redis is back.
  */
-import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
-import type { ScriptRunner } from "./adapter.js";
-import { StoreUnavailableError } from "./errors.js";
-import { PROBE } from "./rate-limit-scripts.js";
+import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
+import type { ScriptRunner } from "./script-runner.js";
+import { StoreClosedError, StoreUnavailableError } from "./errors.js";
+import { PROBE } from "./window-scripts.js";
+import { createLocalFallback } from "./local-fallback.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";
+
+/** Longest wait between Redis answering again and sharing again. */
+const MAX_RESUME_DELAY_MS = 10_000;
 
 export interface Logger {
   warn(...args: unknown[]): void;
@@ -33,25 +37,15 @@ export interface LimiterContext {
   logger: Logger;
 }
 
-export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOptions): RateLimiter {
+/** The limiter, and what `store.close()` calls on it. */
+export interface RedisLimiter extends RateLimiter {
+  close(): Promise<void>;
+}
+
+export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOptions): RedisLimiter {
   const finite = (n: number | undefined) => (n !== undefined && n !== Infinity ? n : 0);
   const logger = options.logger ?? ctx.logger;
   const maxDailyWait = options.maxDailyWaitMs ?? Infinity;
-  /**
-   * The in-process limiter while Redis is away: its share of the quota (the limit divided by the
-   * processes Redis last saw asking), so that the processes together stay within the limit.
-   */
-  function localLimiter(): RateLimiter {
-    const localOptions: RateLimiterOptions = { maxDailyWaitMs: maxDailyWait };
-    const max = window.known.max || options.maxPerInterval;
-    if (max !== undefined)
-      localOptions.maxPerInterval = Math.max(1, Math.floor(max / window.known.processes));
-    const interval = window.known.interval || options.intervalMs;
-    if (interval !== undefined) localOptions.intervalMs = interval;
-    if (options.maxPerDay !== undefined) localOptions.maxPerDay = options.maxPerDay;
-    return createRateLimiter(localOptions);
-  }
-  let local: RateLimiter;
   const concurrency =
     options.maxConcurrency === undefined
       ? undefined
@@ -61,7 +55,9 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
           maxConcurrency: options.maxConcurrency,
         });
   let shared = true;
+  let closed = false;
   let probe: ReturnType<typeof setInterval> | undefined;
+  let resuming: ReturnType<typeof setTimeout> | undefined;
 
   const window = createSharedWindow({
     runner: ctx.runner,
@@ -71,6 +67,30 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     horizonMs: ctx.horizonMs,
     onError: failed,
   });
+  const local = createLocalFallback(
+    { ...options, maxDailyWaitMs: maxDailyWait },
+    window.known,
+    (key, signal) => acquireSlot(key, signal),
+  );
+
+  /**
+   * Redis answers again. Sharing resumes one interval later, when what this process sent on its
+   * own has left the server's window (a restarted Redis knows nothing of it); then the requests
+   * waiting here go back to the shared window, in their order.
+   */
+  function answered() {
+    if (shared || resuming || closed) return;
+    clearInterval(probe);
+    resuming = setTimeout(
+      () => {
+        resuming = undefined;
+        shared = true;
+        logger.warn("highlevel-voice-ai/redis: Redis answers again; rate limits are shared again");
+        local.resume();
+      },
+      Math.min(window.known.interval || options.intervalMs || 0, MAX_RESUME_DELAY_MS),
+    );
+  }
 
   function failed(error: unknown, lane: Lane) {
     const reason =
@@ -85,23 +105,14 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
       }
       return;
     }
+    if (closed) return;
     if (shared) {
       shared = false;
-      local = localLimiter();
+      local.start();
       logger.warn(
         `highlevel-voice-ai/redis: ${reason.message}; rate limits are kept per process until Redis answers again`,
       );
-      probe = setInterval(() => {
-        ctx.runner.run(PROBE, [], []).then(
-          () => {
-            if (shared) return;
-            shared = true;
-            clearInterval(probe);
-            logger.warn("highlevel-voice-ai/redis: Redis answers again; rate limits are shared again");
-          },
-          () => {},
-        );
-      }, ctx.probeMs);
+      probe = setInterval(() => ctx.runner.run(PROBE, [], []).then(answered, () => {}), ctx.probeMs);
       (probe as { unref?: () => void }).unref?.();
     }
     // Whoever waited for a shared slot waits in this process's limiter now.
@@ -117,6 +128,7 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
 
   return {
     async acquire(key, signal) {
+      if (closed) throw new StoreClosedError("the Redis store was closed (store.close())");
       if (!concurrency) return acquireSlot(key, signal);
       const free = await concurrency.acquire(key, signal);
       try {
@@ -131,17 +143,22 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
       }
     },
     tryAcquire(key) {
-      return shared || concurrency ? undefined : local.tryAcquire(key);
+      return shared || concurrency || closed ? undefined : local.tryAcquire(key);
     },
     observe(key, info) {
-      // The local share stays what it is: the header's max is the whole quota.
-      if (shared) return window.observe(key, info);
-      const { max: _whole, ...rest } = info;
-      local.observe(key, rest);
+      if (shared) window.observe(key, info);
+      else local.observe(key, info);
     },
     penalize(key, ms) {
       if (!shared) local.penalize(key, ms);
       else window.penalize(key, ms);
+    },
+    async close() {
+      closed = true;
+      clearInterval(probe);
+      clearTimeout(resuming);
+      local.close(new StoreClosedError("the Redis store was closed (store.close())"));
+      await window.close();
     },
   };
 }

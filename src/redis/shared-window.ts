@@ -1,19 +1,16 @@
 /**
- * The process side of the shared sliding window. Per location, one EVALSHA at a time carries
- * everything this process has to tell Redis (responses that arrived with their rate-limit
- * headers, slots given up) and asks for slots for the waiting requests, FIFO. A granted request
- * sleeps until its slot (with a little jitter) and goes without asking again; one that got no
- * slot is asked for again when Redis says room comes, or sooner, with the next response this
- * process reports. Every reply tells the location's limits and any pause from a 429 seen by any
- * process.
+ * The process side of the shared sliding window: requests queue per location (lane) and wait for
+ * the slot Redis gives them (window-sync.ts); every reply tells the location's limits and any
+ * pause from a 429 seen by any process. Closing it gives back in Redis what it holds.
  */
-import { DailyQuotaSpent, type RateLimitInfo } from "../rate-limit.js";
-import type { ScriptRunner } from "./adapter.js";
-import { PENALIZE, SYNC } from "./rate-limit-scripts.js";
+import type { RateLimitInfo } from "../rate-limit.js";
+import type { ScriptRunner } from "./script-runner.js";
+import { StoreClosedError } from "./errors.js";
+import { createLane, isIdle, now, rejectAll, settle, type Lane, type Waiter } from "./window-lane.js";
+import { LEAVE, PENALIZE } from "./window-scripts.js";
+import { createLaneSync } from "./window-sync.js";
 
-/** Most slots asked for in one call. */
-const MAX_BATCH = 100;
-const JITTER_MS = 2;
+export type { Lane, Waiter } from "./window-lane.js";
 
 export interface WindowConfig {
   runner: ScriptRunner;
@@ -22,72 +19,53 @@ export interface WindowConfig {
   limits: [number, number, number];
   /** -1: wait for a spent daily quota whatever it takes. */
   maxDailyWaitMs: number;
-  /** How far ahead Redis hands out a slot (at most half an interval). */
+  /** How far ahead Redis hands out a slot (at most one interval). */
   horizonMs: number;
   /** Called when a Redis call failed; the lane's queue is still there. */
   onError(error: unknown, lane: Lane): void;
 }
 
-export interface Waiter {
-  resolve(release: () => void): void;
-  reject(reason: unknown): void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-  /** Set while it sleeps on a granted slot. */
-  member?: string | undefined;
-  timer?: ReturnType<typeof setTimeout> | undefined;
-  fireAt?: number;
-  done?: boolean;
-}
-
-export interface Lane {
-  key: string;
-  keys: string[];
-  queue: Waiter[];
-  sleeping: Set<Waiter>;
-  cancels: string[];
-  releases: string[];
-  observed: { member: string; info: RateLimitInfo } | undefined;
-  lastReleased: string;
-  busy: boolean;
-  queued: boolean;
-  retryTimer: ReturnType<typeof setTimeout> | undefined;
-  blockedUntil: number;
-  policy: string;
-}
-
-const now = () => performance.now();
-const tag = Math.random().toString(36).slice(2, 10);
-let seq = 0;
-const nextMember = () => `${tag}.${(seq++).toString(36)}`;
+const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
+/** Locations remembered as asked at, for close(); past it the oldest no longer count anyway. */
+const MAX_ASKED = 10_000;
 
 export function createSharedWindow(config: WindowConfig) {
   const { runner, limits } = config;
   const lanes = new Map<string, Lane>();
-  const policyKey = `${config.prefix}rl:policy`;
-  /** The limits and the number of processes sharing them, as the latest reply told. */
+  /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
+  const asked = new Map<string, string[]>();
+  let closed = false;
   const known = { max: 0, interval: 0, processes: 1 };
+  /** The limits this process learned from headers, at any location: a new location starts with them. */
+  const hint = { max: 0, interval: 0 };
+  /** What every script gets first: the configured limits, then the learned ones. */
+  const base = () => [...limits, hint.max, hint.interval];
+  // This window's name in Redis: its members and its place among the processes sharing a location.
+  const tag = Math.random().toString(36).slice(2, 10);
+
+  const { schedule, pause } = createLaneSync({
+    runner,
+    base,
+    maxDailyWaitMs: config.maxDailyWaitMs,
+    horizonMs: config.horizonMs,
+    tag,
+    known,
+    closed: () => closed,
+    asking(lane) {
+      asked.delete(lane.key);
+      asked.set(lane.key, lane.keys);
+      if (asked.size > MAX_ASKED) asked.delete(asked.keys().next().value!);
+    },
+    tidy,
+    onError: config.onError,
+  });
 
   function laneOf(key: string): Lane {
     let lane = lanes.get(key);
     if (!lane) {
-      const base = `${config.prefix}rl:{${key}}`;
-      const keys = [`${base}:w`, `${base}:s`, policyKey, `${base}:f`, `${base}:a`, `${base}:z`];
-      lane = {
-        key,
-        keys,
-        queue: [],
-        sleeping: new Set(),
-        cancels: [],
-        releases: [],
-        observed: undefined,
-        lastReleased: "",
-        busy: false,
-        queued: false,
-        retryTimer: undefined,
-        blockedUntil: 0,
-        policy: "",
-      };
+      // One hash slot for all of them ("=": a tag even for the empty key of calls without a location).
+      const name = `${config.prefix}rl:{=${key}}`;
+      lane = createLane(key, [`${name}:w`, `${name}:s`, `${name}:f`, `${name}:a`, `${name}:z`]);
       lanes.set(key, lane);
     }
     return lane;
@@ -95,136 +73,7 @@ export function createSharedWindow(config: WindowConfig) {
 
   /** Drops a lane that holds nothing, so that idle locations cost no memory here either. */
   function tidy(lane: Lane) {
-    const idle = !lane.queue.length && !lane.sleeping.size && !lane.busy && !lane.releases.length;
-    if (idle && !lane.retryTimer && !lane.observed && lanes.get(lane.key) === lane) lanes.delete(lane.key);
-  }
-
-  /** Syncs with Redis after the current turn (batching whatever else happens in it), or in `ms`. */
-  function schedule(lane: Lane, ms = 0) {
-    if (ms > 0) {
-      if (!lane.retryTimer && !lane.queued) {
-        lane.retryTimer = setTimeout(() => {
-          lane.retryTimer = undefined;
-          void sync(lane);
-        }, ms);
-      }
-      return;
-    }
-    if (lane.retryTimer) clearTimeout(lane.retryTimer);
-    lane.retryTimer = undefined;
-    if (lane.queued) return;
-    lane.queued = true;
-    queueMicrotask(() => {
-      lane.queued = false;
-      void sync(lane);
-    });
-  }
-
-  async function sync(lane: Lane) {
-    if (lane.busy) return;
-    const paused = lane.blockedUntil - now();
-    const batch = paused > 0 ? [] : lane.queue.slice(0, MAX_BATCH);
-    if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length) {
-      if (paused > 0 && lane.queue.length) schedule(lane, paused);
-      return tidy(lane);
-    }
-    lane.busy = true;
-    const members = batch.map(nextMember);
-    const cancels = lane.cancels.splice(0);
-    const releases = lane.releases.splice(0);
-    const seen = lane.observed;
-    lane.observed = undefined;
-    const info = seen?.info;
-    const facts = [
-      seen?.member,
-      info?.max,
-      info?.intervalMs,
-      info?.limitDaily,
-      info?.remaining,
-      info?.dailyRemaining,
-    ];
-    let reply: number[];
-    try {
-      const args = [...limits, tag, cancels.length, ...cancels, releases.length, ...releases];
-      args.push(...facts.map((v) => v ?? ""), config.maxDailyWaitMs, config.horizonMs, ...members);
-      reply = ((await runner.run(SYNC, lane.keys, args)) as unknown[]).map(Number);
-    } catch (error) {
-      lane.busy = false;
-      return config.onError(error, lane);
-    }
-    lane.busy = false;
-    const [max, interval, blockedIn, processes, granted, retryIn] = reply as [number, ...number[]];
-    known.max = max;
-    known.interval = interval!;
-    if (processes! > 0) known.processes = processes!;
-    if (granted === -1) {
-      for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
-    }
-    for (let i = 0; i < granted!; i++) {
-      const w = batch[i]!;
-      if (w.done) lane.cancels.push(members[i]!);
-      else {
-        lane.queue.splice(lane.queue.indexOf(w), 1);
-        sleep(lane, w, members[i]!, reply[6 + i]!);
-      }
-    }
-    const policy = `${max}/${interval}`;
-    const learned = lane.policy !== "" && lane.policy !== policy;
-    lane.policy = policy;
-    if (blockedIn! > 0) pause(lane, now() + blockedIn!);
-    const more =
-      lane.releases.length || lane.observed || (lane.queue.length && (learned || granted === batch.length));
-    if (more) schedule(lane);
-    else if (lane.queue.length && retryIn! > 0) schedule(lane, retryIn);
-    tidy(lane);
-  }
-
-  /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */
-  function pause(lane: Lane, until: number) {
-    if (until <= lane.blockedUntil) return;
-    lane.blockedUntil = until;
-    const back = [...lane.sleeping].filter((w) => w.fireAt! < until).sort((a, b) => a.fireAt! - b.fireAt!);
-    for (const w of back) {
-      clearTimeout(w.timer);
-      lane.sleeping.delete(w);
-      lane.cancels.push(w.member!);
-      w.member = undefined;
-    }
-    lane.queue.unshift(...back);
-    if (lane.retryTimer) clearTimeout(lane.retryTimer);
-    lane.retryTimer = undefined;
-    if (lane.queue.length) schedule(lane, until - now());
-  }
-
-  function settle(w: Waiter): Waiter {
-    w.done = true;
-    w.signal?.removeEventListener("abort", w.onAbort);
-    return w;
-  }
-
-  function sleep(lane: Lane, w: Waiter, member: string, waitMs: number) {
-    w.member = member;
-    const fire = () => {
-      lane.sleeping.delete(w);
-      settle(w).resolve(releaser(lane, member));
-    };
-    if (waitMs <= 0) return fire();
-    lane.sleeping.add(w);
-    const ms = waitMs + Math.random() * JITTER_MS;
-    w.fireAt = now() + ms;
-    w.timer = setTimeout(fire, ms);
-  }
-
-  function releaser(lane: Lane, member: string) {
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      lane.releases.push(member);
-      lane.lastReleased = member;
-      // After the current turn: the transport reports the response's headers right after release.
-      schedule(lane);
-    };
+    if (isIdle(lane) && lanes.get(lane.key) === lane) lanes.delete(lane.key);
   }
 
   function abort(lane: Lane, w: Waiter) {
@@ -242,10 +91,33 @@ export function createSharedWindow(config: WindowConfig) {
     tidy(lane);
   }
 
+  /**
+   * Stops this window: waiting requests fail with StoreClosedError, its timers stop, and in Redis
+   * the slots it reserved are given back and its unanswered requests count as answered now (they
+   * leave the window one interval later instead of being held for the lease of a dead process);
+   * it leaves the processes sharing each location, so the others get its share at once.
+   */
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    const keys = new Map(asked);
+    for (const lane of lanes.values()) {
+      keys.set(lane.key, lane.keys);
+      clearTimeout(lane.retryTimer);
+      lane.retryTimer = undefined;
+      lane.inFlight.clear();
+      rejectAll(lane, closedError());
+    }
+    lanes.clear();
+    asked.clear();
+    await Promise.all([...keys.values()].map((k) => runner.run(LEAVE, k, [...base(), tag]).catch(() => {})));
+  }
+
   return {
     known,
     /** Queues a request for a slot; resolves to its release once the slot has come. */
     acquire(key: string, signal: AbortSignal | undefined): Promise<() => void> {
+      if (closed) return Promise.reject(closedError());
       if (signal?.aborted) return Promise.reject(signal.reason);
       const lane = laneOf(key);
       return new Promise((resolve, reject) => {
@@ -256,15 +128,20 @@ export function createSharedWindow(config: WindowConfig) {
       });
     },
     observe(key: string, info: RateLimitInfo) {
+      if (closed) return;
+      if (info.max !== undefined && info.max >= 1) hint.max = Math.floor(info.max);
+      if (info.intervalMs !== undefined && info.intervalMs > 0) hint.interval = info.intervalMs;
       const lane = laneOf(key);
       lane.observed = { member: lane.lastReleased || "-", info };
       schedule(lane);
     },
     penalize(key: string, ms: number) {
+      if (closed) return;
       const lane = laneOf(key);
       pause(lane, now() + ms);
-      runner.run(PENALIZE, lane.keys, [...limits, ms]).catch((error) => config.onError(error, lane));
+      runner.run(PENALIZE, lane.keys, [...base(), ms]).catch((error) => config.onError(error, lane));
     },
+    close,
   };
 }
 

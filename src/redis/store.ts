@@ -4,8 +4,10 @@
  */
 import { ConfigurationError } from "../errors.js";
 import type { RateLimiter } from "../rate-limit.js";
-import { createScriptRunner, type RedisClientLike } from "./adapter.js";
-import { createRedisLimiter, type Logger, type RedisLimiterOptions } from "./limiter.js";
+import { driverOf, type RedisClientLike } from "./adapter.js";
+import { createScriptRunner } from "./script-runner.js";
+import { StoreClosedError } from "./errors.js";
+import { createRedisLimiter, type Logger, type RedisLimiter, type RedisLimiterOptions } from "./limiter.js";
 import { createRedisTokenStore, type TokenStore } from "./token-store.js";
 
 export interface RedisStoreOptions {
@@ -29,6 +31,13 @@ export interface RedisStore extends Required<TokenStore> {
   readonly roundTrips: number;
   /** The same, by script (acquire, release, penalize, lock, ...): a copy. */
   roundTripsByScript(): Record<string, number>;
+  /**
+   * For a process that stops: gives back in Redis what this store holds (slots reserved, its
+   * share of each location, locks), stops its timers, and makes waiting and later calls fail with
+   * StoreClosedError. Requests in flight count as answered now. The Redis client stays open: it
+   * is yours to quit. Bounded by `timeoutMs`; calling it again does nothing.
+   */
+  close(): Promise<void>;
 }
 
 const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger"]);
@@ -54,13 +63,31 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
   const logger = options.logger ?? console;
   if (typeof logger?.warn !== "function") fail("logger must have a warn method");
 
-  const runner = createScriptRunner(client, timeoutMs);
+  const runner = createScriptRunner(driverOf(client), timeoutMs);
   const tokens = createRedisTokenStore(runner, prefix);
   const context = { runner, prefix, onStoreError, horizonMs: 60_000, probeMs: 1000, logger };
+  /** Limiters alive, for close(); one that was collected holds nothing (no timer, no waiter). */
+  const limiters = new Set<WeakRef<RedisLimiter>>();
+  let closing: Promise<void> | undefined;
 
   return Object.freeze({
     ...tokens,
-    createLimiter: (limits: RedisLimiterOptions) => createRedisLimiter(context, limits ?? {}),
+    createLimiter(limits: RedisLimiterOptions): RateLimiter {
+      if (closing) throw new StoreClosedError("the Redis store was closed (store.close())");
+      for (const ref of limiters) if (!ref.deref()) limiters.delete(ref);
+      const limiter = createRedisLimiter(context, limits ?? {});
+      limiters.add(new WeakRef(limiter));
+      return limiter;
+    },
+    close() {
+      closing ??= (async () => {
+        const all = [...limiters].map((ref) => ref.deref()?.close());
+        limiters.clear();
+        await Promise.all([tokens.close(), ...all]);
+        runner.close();
+      })();
+      return closing;
+    },
     get roundTrips() {
       return runner.roundTrips;
     },

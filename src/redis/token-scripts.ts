@@ -1,18 +1,22 @@
 /**
- * The Lua scripts of the token store. A record is a hash: v (the serialized record) and f (the
- * fence of the last fenced write). A lock is a key holding "fence:owner" with a PX expiry, plus an
- * index key per fence naming the lock, so that a fenced write can check its lock is still held.
+ * The Lua scripts of the token store. Keys of one record share a hash slot (`{key}`), so that they
+ * work on Redis Cluster: KEYS[1] the record, a hash of v (the serialized record), f (the fence of
+ * the last fenced write) and n (the last fence given out: fences only grow, a deleted record
+ * keeps it); KEYS[2] its lock, "fence:owner" with a PX expiry.
  */
-import type { Script } from "./adapter.js";
+import type { Script } from "./script-runner.js";
 
 export const TOKEN_GET: Script = { name: "token-get", source: "return redis.call('HGET', KEYS[1], 'v')" };
 
-export const TOKEN_DELETE: Script = { name: "token-delete", source: "return redis.call('DEL', KEYS[1])" };
+export const TOKEN_DELETE: Script = {
+  name: "token-delete",
+  source: "return redis.call('HDEL', KEYS[1], 'v', 'f')",
+};
 
 /**
- * KEYS[1] record; ARGV[1] value; ARGV[2] fence ('' for none), ARGV[3] its owner, ARGV[4] the
- * fence's index key. Refused (returns 0) when the lock of that fence is no longer held, or a
- * write with a later fence came first.
+ * KEYS[1] record, KEYS[2] lock; ARGV[1] value; ARGV[2] fence ('' for none), ARGV[3] its owner.
+ * Refused (returns 0) when the lock of that fence is no longer held, or a write with a later
+ * fence came first.
  */
 export const TOKEN_SET: Script = {
   name: "token-set",
@@ -22,8 +26,7 @@ if not fence then
   redis.call('HSET', KEYS[1], 'v', ARGV[1])
   return 1
 end
-local lock = redis.call('GET', ARGV[4])
-if not lock or redis.call('GET', lock) ~= ARGV[2] .. ':' .. ARGV[3] then return 0 end
+if redis.call('GET', KEYS[2]) ~= ARGV[2] .. ':' .. ARGV[3] then return 0 end
 local last = tonumber(redis.call('HGET', KEYS[1], 'f'))
 if last and last > fence then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[1], 'f', fence)
@@ -32,28 +35,30 @@ return 1
 };
 
 /**
- * KEYS[1] lock, KEYS[2] fence counter; ARGV[1] ttl ms, ARGV[2] owner, ARGV[3] prefix of the fence
- * index keys. Returns {1, fence} when taken, else {0, ms until the lock expires}.
+ * KEYS[1] lock, KEYS[2] record; ARGV[1] ttl ms, ARGV[2] owner. Returns {1, fence} when taken,
+ * else {0, ms until the lock expires}: how long a waiter that hears of no release may sleep.
  */
 export const LOCK: Script = {
   name: "lock",
   source: `
 local left = redis.call('PTTL', KEYS[1])
 if left ~= -2 then return {0, left} end
-local fence = redis.call('INCR', KEYS[2])
+local fence = redis.call('HINCRBY', KEYS[2], 'n', 1)
 redis.call('SET', KEYS[1], fence .. ':' .. ARGV[2], 'PX', ARGV[1])
-redis.call('SET', ARGV[3] .. fence, KEYS[1], 'PX', ARGV[1])
 return {1, fence}
 `,
 };
 
-/** KEYS[1] lock; ARGV[1] "fence:owner", ARGV[2] the fence's index key. Frees the lock if still ours. */
+/**
+ * KEYS[1] lock; ARGV[1] "fence:owner", ARGV[2] the channel that wakes the waiters, ARGV[3] the
+ * record's name they wait for. Frees the lock if still ours.
+ */
 export const UNLOCK: Script = {
   name: "unlock",
   source: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
-  redis.call('DEL', ARGV[2])
+  redis.call('PUBLISH', ARGV[2], ARGV[3])
   return 1
 end
 return 0

@@ -1,12 +1,14 @@
 /**
- * The OAuth token store in Redis: records under `<prefix>tok:<key>`, and a cross-process lock with
- * a fencing value around each refresh, so that one refresh token is sent once across machines.
- * A holder that dies releases the lock by its expiry; a holder that outlived its lock cannot
- * overwrite what the next holder stored (its fenced write is refused).
+ * The OAuth token store in Redis: records under `<prefix>tok:{<key>}`, and a cross-process lock
+ * (`<prefix>lock:{<key>}`, same hash slot) with a fencing value around each refresh, so that one
+ * refresh token is sent once across machines. A holder that dies releases the lock by its expiry;
+ * a holder that outlived its lock cannot overwrite what the next holder stored (its fenced write
+ * is refused). Waiters sleep until the release is published or the lock expires (lock-wakeups.ts).
  */
 import { InvalidRequestError } from "../errors.js";
-import type { ScriptRunner } from "./adapter.js";
-import { StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
+import { StoreClosedError, StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
+import { createLockWakeups } from "./lock-wakeups.js";
+import type { ScriptRunner } from "./script-runner.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
 // The interface of the OAuth entry's stores, one definition for both (types only: nothing of the
@@ -17,8 +19,6 @@ export type { StoreLock, TokenStore };
 
 const MAX_KEY_LENGTH = 512;
 const MAX_TTL_MS = 3_600_000;
-/** Longest pause between two tries for a held lock: short, so waiters see a release soon. */
-const MAX_POLL_MS = 50;
 
 function checkKey(key: unknown): string {
   if (typeof key !== "string" || !key || key.length > MAX_KEY_LENGTH || /[\r\n\0]/.test(key)) {
@@ -36,81 +36,104 @@ function checkMs(name: string, value: unknown, min: number, max: number): number
   return value;
 }
 
-const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+export interface RedisTokenStore extends Required<TokenStore> {
+  /** Releases the locks this store holds, ends the waits for locks (StoreClosedError) and the wake-ups. */
+  close(): Promise<void>;
+}
 
-export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Required<TokenStore> {
-  const recordKey = (key: string) => `${prefix}tok:${checkKey(key)}`;
-  const fenceIndex = `${prefix}lockfence:`;
-  /** Owner secret of each lock this process holds, by fence. */
-  const owners = new Map<number, string>();
+const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
+
+export function createRedisTokenStore(runner: ScriptRunner, prefix: string): RedisTokenStore {
+  const closing = new AbortController();
+  const names = (key: string) => ({ record: `${prefix}tok:{${key}}`, lock: `${prefix}lock:{${key}}` });
+  /** The keys of a record, checked; refused once closed. */
+  const keysOf = (key: string) => {
+    if (closing.signal.aborted) throw closedError();
+    return names(checkKey(key));
+  };
+  const wakeups = createLockWakeups(runner, prefix);
+  /** The locks this store holds, by record key: their fence, owner secret and release. */
+  const held = new Map<string, { fence: number; owner: string; release: () => Promise<void> }>();
+
+  async function tryLock(key: string, ttlMs: number, owner: string): Promise<[number, number]> {
+    const { lock, record } = keysOf(key);
+    const reply = (await runner.run(LOCK, [lock, record], [ttlMs, owner])) as unknown[];
+    return [Number(reply[0]), Number(reply[1])];
+  }
+
+  function holding(key: string, fence: number, owner: string): StoreLock {
+    const { lock } = names(key);
+    let released = false;
+    const release = async () => {
+      if (released) return;
+      released = true;
+      if (held.get(key)?.fence === fence) held.delete(key);
+      await runner.run(UNLOCK, [lock], [`${fence}:${owner}`, wakeups.channel, key]);
+    };
+    held.set(key, { fence, owner, release });
+    return { fence, release };
+  }
 
   return {
+    async close() {
+      if (closing.signal.aborted) return;
+      closing.abort(closedError());
+      const releases = [...held.values()].map((h) => h.release().catch(() => {}));
+      await Promise.all([...releases, wakeups.close()]);
+    },
+
     async get(key) {
-      const value = await runner.run(TOKEN_GET, [recordKey(key)], []);
+      const value = await runner.run(TOKEN_GET, [keysOf(key).record], []);
       return typeof value === "string" ? value : undefined;
     },
 
     async set(key, value, options) {
-      const record = recordKey(key);
+      const { record, lock } = keysOf(key);
       if (typeof value !== "string") throw new InvalidRequestError("token store value must be a string");
       const fence = options?.fence;
-      if (fence !== undefined && (!Number.isSafeInteger(fence) || fence < 1 || !owners.has(fence))) {
-        throw new StoreLockLostError(`fence ${String(fence)} is not a lock held by this process`);
+      const mine = held.get(key);
+      if (fence !== undefined && mine?.fence !== fence) {
+        throw new StoreLockLostError(`fence ${String(fence)} is not a lock this store holds on that key`);
       }
-      const args =
-        fence === undefined ? [value, "", "", ""] : [value, fence, owners.get(fence)!, fenceIndex + fence];
-      const ok = await runner.run(TOKEN_SET, [record], args);
+      const args = fence === undefined ? [value, "", ""] : [value, fence, mine!.owner];
+      const ok = await runner.run(TOKEN_SET, [record, lock], args);
       if (Number(ok) !== 1) {
         throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
       }
     },
 
     async delete(key) {
-      await runner.run(TOKEN_DELETE, [recordKey(key)], []);
+      await runner.run(TOKEN_DELETE, [keysOf(key).record], []);
     },
 
     async lock(key, options) {
-      const lockKey = `${prefix}lock:${checkKey(key)}`;
+      keysOf(key);
       const ttlMs = checkMs("lock ttlMs", options?.ttlMs, 1, MAX_TTL_MS);
       const waitMs = checkMs("lock waitMs", options.waitMs, 0, MAX_TTL_MS);
       const { signal } = options;
       const owner = globalThis.crypto.randomUUID();
       const deadline = performance.now() + waitMs;
-      for (let attempt = 0; ; attempt++) {
+      let listening = false;
+      for (let sleeps = 0; ;) {
         if (signal?.aborted) throw signal.reason;
-        const [taken, n] = (
-          (await runner.run(LOCK, [lockKey, `${prefix}fence`], [ttlMs, owner, fenceIndex])) as number[]
-        ).map(Number) as [number, number];
+        const [taken, n] = await tryLock(key, ttlMs, owner);
         if (taken === 1) {
-          owners.set(n, owner);
-          let released = false;
-          return {
-            fence: n,
-            release: async () => {
-              if (released) return;
-              released = true;
-              owners.delete(n);
-              await runner.run(UNLOCK, [lockKey], [`${n}:${owner}`, fenceIndex + n]);
-            },
-          };
+          const lock = holding(key, n, owner);
+          // Closed while the lock was being taken: give it back at once.
+          if (closing.signal.aborted) {
+            await lock.release().catch(() => {});
+            throw closedError();
+          }
+          return lock;
         }
         const left = deadline - performance.now();
         if (left <= 0)
           throw new StoreLockTimeoutError(`lock was held by another for longer than ${waitMs} ms`);
-        // Not a tight loop: a few ms at first, then MAX_POLL_MS, never past the lock's expiry.
-        const pause = Math.min(MAX_POLL_MS, 5 * 2 ** attempt, n > 0 ? n + 1 : MAX_POLL_MS, left);
-        await sleep(Math.max(1, pause), signal);
+        // The first wait subscribes to releases, then asks once more: a release may have come between.
+        if (!listening && (listening = await wakeups.listen())) continue;
+        // Until the release is published, or the lock expires (n: its PTTL; -1: none), or the deadline.
+        const expiry = n >= 0 ? n + 1 : MAX_TTL_MS;
+        await wakeups.sleep(key, Math.min(expiry, left), sleeps++, signal, closing.signal);
       }
     },
   };

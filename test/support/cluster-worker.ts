@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
-import { createVoiceAIClient } from "../../src/index.js";
+import { createVoiceAIClient, type VoiceAIClient } from "../../src/index.js";
 import { createRedisStore, type RedisStore } from "../../src/redis/index.js";
 
 export interface WorkerConfig {
@@ -24,8 +24,14 @@ export interface WorkerConfig {
   maxRetries?: number;
   onStoreError?: "fallback" | "fail";
   /** tokens: how many concurrent token reads; "hold" takes the lock and hangs (to be killed). */
+  /** calls: a location to make 10 calls to before READY, so that the timed calls run warm code. */
+  warmup?: string;
   reads?: number;
   hold?: boolean;
+  /** tokens: hold the lock this long before refreshing (a slow refresh). */
+  holdMs?: number;
+  /** tokens: the lock's ttlMs (default 1000). */
+  lockTtlMs?: number;
 }
 
 export interface WorkerResult {
@@ -37,6 +43,8 @@ export interface WorkerResult {
   /** Per call: ms from its start to its end. */
   durations: number[];
   elapsedMs: number;
+  /** When it got the go (performance.timeOrigin + now: comparable across processes of one machine). */
+  startedAt?: number;
   tokens?: string[];
 }
 
@@ -64,14 +72,8 @@ async function connect(): Promise<{ store: RedisStore | undefined; close: () => 
   return { store: undefined, close: async () => {} };
 }
 
-async function runCalls(store: RedisStore | undefined, result: WorkerResult) {
-  const client = createVoiceAIClient({
-    baseUrl: config.baseUrl,
-    token: "worker-token",
-    maxRetries: config.maxRetries ?? 2,
-    rateLimit: { ...config.rateLimit, store },
-  });
-  const one = async ({ id, location }: { id: string; location: string }) => {
+function callMaker(client: VoiceAIClient, result: WorkerResult) {
+  return async ({ id, location }: { id: string; location: string }) => {
     const started = performance.now();
     try {
       await client.agents.get({ agentId: id, locationId: location });
@@ -82,9 +84,28 @@ async function runCalls(store: RedisStore | undefined, result: WorkerResult) {
     }
     result.durations.push(Math.round(performance.now() - started));
   };
-  const calls = config.calls ?? [];
-  if (config.sequential) for (const call of calls) await one(call);
-  else await Promise.all(calls.map(one));
+}
+
+/**
+ * The run of "calls". With `warmup`, 10 calls go first (before READY) through a client of their
+ * own without the store, so that the timed calls run warm code but nothing is learned for them.
+ */
+async function prepareCalls(store: RedisStore | undefined, result: WorkerResult) {
+  const options = { baseUrl: config.baseUrl, token: "worker-token", maxRetries: config.maxRetries ?? 2 };
+  if (config.warmup) {
+    const location = config.warmup;
+    const warm = callMaker(createVoiceAIClient(options), { ...result, errors: {}, durations: [] });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => warm({ id: `${location}-${i}`, location })));
+  }
+  const one = callMaker(
+    createVoiceAIClient({ ...options, rateLimit: { ...config.rateLimit, store } }),
+    result,
+  );
+  return async () => {
+    const calls = config.calls ?? [];
+    if (config.sequential) for (const call of calls) await one(call);
+    else await Promise.all(calls.map(one));
+  };
 }
 
 /** What createOAuth does around a refresh: read; if stale, lock, read again, refresh once, store fenced. */
@@ -94,14 +115,13 @@ async function readToken(store: RedisStore): Promise<string> {
     raw ? (JSON.parse(raw) as { access: string; refresh: string; stale?: boolean }) : undefined;
   const record = fresh(await store.get(key));
   if (record && !record.stale) return record.access;
-  const lock = await store.lock(key, { ttlMs: 1000, waitMs: 10_000 });
+  const lock = await store.lock(key, { ttlMs: config.lockTtlMs ?? 1000, waitMs: 10_000 });
   try {
     const again = fresh(await store.get(key));
     if (again && !again.stale) return again.access;
-    if (config.hold) {
-      process.stdout.write("HOLDING\n");
-      await new Promise(() => {});
-    }
+    if (config.hold || config.holdMs) process.stdout.write("HOLDING\n");
+    if (config.hold) await new Promise(() => {});
+    if (config.holdMs) await new Promise((r) => setTimeout(r, config.holdMs));
     const response = await fetch(`${config.baseUrl}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -121,12 +141,14 @@ async function readToken(store: RedisStore): Promise<string> {
 async function main() {
   const { store, close } = await connect();
   const result: WorkerResult = { ok: 0, errors: {}, roundTrips: 0, warnings, durations: [], elapsedMs: 0 };
+  const runCalls = config.mode === "calls" ? await prepareCalls(store, result) : undefined;
   // A barrier between the processes: ready, then wait for the parent's go on stdin.
   process.stdout.write("READY\n");
   await new Promise((resolve) => process.stdin.once("data", resolve));
   process.stdin.pause();
   const started = performance.now();
-  if (config.mode === "calls") await runCalls(store, result);
+  result.startedAt = performance.timeOrigin + started;
+  if (runCalls) await runCalls();
   else {
     result.tokens = await Promise.all(Array.from({ length: config.reads ?? 1 }, () => readToken(store!)));
     result.ok = result.tokens.length;
@@ -135,9 +157,8 @@ async function main() {
   result.roundTrips = store?.roundTrips ?? 0;
   result.byScript = store?.roundTripsByScript() ?? {};
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  // The last responses are reported to Redis after the calls resolved: let that finish, or their
-  // slots stay taken until the lease of unanswered requests (60 s) ends, as for a crashed process.
-  await new Promise((r) => setTimeout(r, 300));
+  // What the process still holds in Redis is given back; the client is ours to quit.
+  await store?.close();
   await close();
   process.exit(0);
 }

@@ -1,71 +1,11 @@
-/**
- * The Lua scripts of the shared rate limiter. Each runs atomically in Redis on Redis's clock
- * (TIME), so processes with skewed clocks agree. Keys of a location: KEYS[1] the window (a sorted
- * set of the requests whose response arrived, scored with that moment: a request counts from its
- * response, when the server has certainly counted it), KEYS[2] its state (hash: blocked, srvLeft,
- * srvUntil, dayLeft, dayEnd), KEYS[4] the requests given a slot and not yet answered (sorted set
- * scored with the slot: each counts in full until its response, or for LEASE_MS if its process
- * died), KEYS[5] the processes that asked for slots within the last interval, KEYS[6] those of
- * them that got none on their last ask; KEYS[3] the limits
- * learned from headers, shared by all locations (the app's policy). ARGV[1..3]: the configured
- * max, interval and daily limit (0: not configured): ceilings that headers may only tighten.
- */
-import type { Script } from "./adapter.js";
-
-const DAY_MS = 86_400_000;
-/** An unanswered request stops counting this long after its slot (its process died, say). */
-const LEASE_MS = 60_000;
-
-const PREAMBLE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local W, S, P, F = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local pol = redis.call('HMGET', P, 'max', 'interval', 'day')
-local function limit(cfg, learned, default, pick)
-  cfg = tonumber(cfg)
-  learned = tonumber(learned)
-  if cfg > 0 then
-    if learned then return pick(cfg, learned) end
-    return cfg
-  end
-  return learned or default
-end
-local max = limit(ARGV[1], pol[1], 100, math.min)
-local I = limit(ARGV[2], pol[2], 10000, math.max)
-local perDay = limit(ARGV[3], pol[3], 200000, math.min)
-local st = redis.call('HMGET', S, 'blocked', 'srvLeft', 'srvUntil', 'dayLeft', 'dayEnd')
-local blocked = tonumber(st[1]) or 0
-local srvLeft = tonumber(st[2]) or 0
-local srvUntil = tonumber(st[3]) or 0
-local dayLeft = tonumber(st[4])
-local dayEnd = tonumber(st[5]) or 0
-if not dayLeft or dayEnd <= now then
-  dayLeft = perDay
-  dayEnd = now + ${DAY_MS}
-end
--- Entries that left the window: the server lets a request in exactly one interval after another.
-redis.call('ZREMRANGEBYSCORE', W, '-inf', now - I)
-redis.call('ZREMRANGEBYSCORE', F, '-inf', now - ${LEASE_MS})
-local function save(upto)
-  redis.call('HSET', S, 'blocked', blocked, 'srvLeft', srvLeft, 'srvUntil', srvUntil,
-    'dayLeft', dayLeft, 'dayEnd', dayEnd)
-  -- Idle locations vanish: the keys live one interval past their last use.
-  local ttl = math.ceil(math.max(upto, blocked, srvUntil, now) - now + I + 1000)
-  redis.call('PEXPIRE', S, ttl)
-  redis.call('PEXPIRE', W, ttl)
-  if redis.call('ZCARD', F) > 0 then redis.call('PEXPIRE', F, ttl + ${LEASE_MS}) end
-end
-local function reply(extra)
-  local out = {math.ceil(max), math.ceil(I), math.ceil(math.max(0, blocked - now))}
-  for i = 1, #extra do out[#out + 1] = extra[i] end
-  return out
-end
-`;
+/** The script that carries a process's news for a location and hands out its slots. */
+import type { Script } from "./script-runner.js";
+import { PREAMBLE } from "./window-preamble.js";
 
 /**
- * One round trip per batch of news from a process: ARGV[4] process tag; ARGV[5] nCancel, then the
- * members given up (their slots are freed); nRelease, then the members whose response arrived
- * (each now counts from this moment); then 6 fields of the last response's X-RateLimit-* headers
+ * One round trip per batch of news from a process: ARGV[6] process tag; ARGV[7] nCancel, then the
+ * members given up (their slots are freed); nRelease, then each member whose response arrived
+ * and how many ms before this call it did (it counts from that moment); then 6 fields of the last response's X-RateLimit-* headers
  * ('' when absent): its member, max, interval, daily limit, remaining, daily remaining; then
  * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), and the members
  * that want a slot, in order.
@@ -81,9 +21,9 @@ end
 export const SYNC: Script = {
   name: "sync",
   source: `${PREAMBLE}
-local A = KEYS[5]
-local tag = ARGV[4]
-local a = 5
+local A = KEYS[4]
+local tag = ARGV[6]
+local a = 7
 for i = a + 1, a + tonumber(ARGV[a]) do
   if redis.call('ZREM', F, ARGV[i]) == 1 then
     dayLeft = dayLeft + 1
@@ -92,35 +32,34 @@ for i = a + 1, a + tonumber(ARGV[a]) do
 end
 a = a + tonumber(ARGV[a]) + 1
 local sentOf = {}
-for i = a + 1, a + tonumber(ARGV[a]) do
+for i = a + 1, a + 2 * tonumber(ARGV[a]), 2 do
   local m = ARGV[i]
   sentOf[m] = tonumber(redis.call('ZSCORE', F, m))
   redis.call('ZREM', F, m)
-  redis.call('ZADD', W, now, m)
+  -- From the moment its response arrived: ARGV[i + 1] ms before this call was sent, so before now.
+  redis.call('ZADD', W, now - math.max(0, tonumber(ARGV[i + 1]) or 0), m)
 end
-a = a + tonumber(ARGV[a]) + 1
+-- A response arrived: limits known or not, the location's first request has been answered.
+if tonumber(ARGV[a]) > 0 then probed = 1 end
+a = a + 2 * tonumber(ARGV[a]) + 1
 local who = ARGV[a]
 if who ~= '' then
   local imax, iint, iday = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
   local remaining, dayRemaining = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
   local learned = false
-  if imax and imax >= 1 and tonumber(pol[1]) ~= math.floor(imax) then
-    redis.call('HSET', P, 'max', math.floor(imax))
-    learned = true
+  local function learn(field, now, value)
+    if value and tonumber(now) ~= value then
+      redis.call('HSET', S, field, value)
+      learned = true
+    end
   end
-  if iint and iint > 0 and tonumber(pol[2]) ~= iint then
-    redis.call('HSET', P, 'interval', iint)
-    learned = true
-  end
-  if iday and iday > 0 and tonumber(pol[3]) ~= iday then
-    redis.call('HSET', P, 'day', iday)
-    learned = true
-  end
+  learn('max', st[7], imax and imax >= 1 and math.floor(imax) or nil)
+  learn('interval', st[8], iint and iint > 0 and iint or nil)
+  learn('day', st[9], iday and iday > 0 and iday or nil)
   if learned then
-    redis.call('PEXPIRE', P, ${2 * DAY_MS})
-    pol = redis.call('HMGET', P, 'max', 'interval', 'day')
-    max = limit(ARGV[1], pol[1], 100, math.min)
-    I = limit(ARGV[2], pol[2], 10000, math.max)
+    st = redis.call('HMGET', S, 'blocked', 'srvLeft', 'srvUntil', 'dayLeft', 'dayEnd', 'probed',
+      'max', 'interval', 'day')
+    limits()
   end
   if remaining then
     -- The server counted this request when it arrived, after its slot: what was answered since
@@ -159,13 +98,14 @@ if a <= #ARGV then
   end
   -- Shares round up, unless a process got nothing on its last ask: then they round down, so that
   -- room is left for it between the holders' own reports.
-  local Z = KEYS[6]
+  local Z = KEYS[5]
   redis.call('ZREMRANGEBYSCORE', Z, '-inf', now - I)
   local starving = redis.call('ZCARD', Z)
   if redis.call('ZSCORE', Z, tag) then starving = starving - 1 end
   local fair = max / processes
   if starving > 0 then fair = math.floor(fair) else fair = math.ceil(fair) end
   local share = math.max(1, fair) - held
+  local unknown = tonumber(ARGV[1]) == 0 and not tonumber(st[7]) and hintMax == 0
   local free = max - #pending
   local latest = redis.call('ZRANGE', W, -max, -1, 'WITHSCORES')
   local R = {}
@@ -174,6 +114,12 @@ if a <= #ARGV then
     if #waits >= share then
       -- Its share is out: its own responses will bring it more; at the latest in one interval.
       retryIn = math.ceil(I)
+      break
+    end
+    if unknown and probed == 0 and #pending + #waits > 0 then
+      -- Limits unknown (none configured, none learned here or by this process): the location's
+      -- first request goes alone and its headers teach them; the others ask again shortly.
+      retryIn = 50
       break
     end
     if free <= 0 then
@@ -208,10 +154,10 @@ if a <= #ARGV then
 end
 if a <= #ARGV then
   if #waits == 0 then
-    redis.call('ZADD', KEYS[6], now, tag)
-    redis.call('PEXPIRE', KEYS[6], math.ceil(I + 1000))
+    redis.call('ZADD', KEYS[5], now, tag)
+    redis.call('PEXPIRE', KEYS[5], math.ceil(I + 1000))
   else
-    redis.call('ZREM', KEYS[6], tag)
+    redis.call('ZREM', KEYS[5], tag)
   end
 end
 save(last)
@@ -220,17 +166,3 @@ for i = 1, #waits do out[#out + 1] = waits[i] end
 return reply(out)
 `,
 };
-
-/** A 429 asked for a pause of ARGV[4] ms: no slot is handed out before it ends, in any process. */
-export const PENALIZE: Script = {
-  name: "penalize",
-  source: `${PREAMBLE}
-local upto = now + tonumber(ARGV[4])
-if upto > blocked then blocked = upto end
-save(now)
-return reply({})
-`,
-};
-
-/** Answers when Redis is there: the probe that ends a fallback. */
-export const PROBE: Script = { name: "probe", source: "return 1" };

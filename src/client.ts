@@ -4,7 +4,7 @@
  */
 import { createInvoke } from "./invoke.js";
 import { createLog, safeHook } from "./logger.js";
-import { buildMethods, operationTable } from "./methods.js";
+import { buildMethods } from "./methods.js";
 import { resolveOptions, type VoiceAIClientOptions } from "./options.js";
 import { createPipeline } from "./pipeline/index.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
@@ -14,7 +14,7 @@ import { createTokens } from "./pipeline/tokens.js";
 import { buildRaw } from "./raw.js";
 import { limiterFor } from "./limiter-option.js";
 import type { RateLimitInfo } from "./rate-limit.js";
-import { ownCopy, queryParam, serializeQuery } from "./request-builder.js";
+import { ownCopy } from "./request-builder.js";
 import type { RawClient } from "./types.js";
 import type { VoiceAIMethods } from "../generated/client-methods.js";
 import { assertClient } from "./client-shape.js";
@@ -41,14 +41,6 @@ export interface VoiceAIClient<
   rateLimit(locationId?: string): RateLimitInfo | undefined;
 }
 
-const commaSeparated = new Set(
-  operationTable.flatMap(([, s]) =>
-    Object.entries(s.query)
-      .map(queryParam)
-      .filter((q) => q.commaSeparated)
-      .map((q) => q.name),
-  ),
-);
 /** Latest rate-limit headers are kept for this many locations; the oldest are dropped. */
 const LATEST_KEPT = 1000;
 
@@ -84,11 +76,11 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
       if (latest.size > LATEST_KEPT) latest.delete(latest.keys().next().value!);
     },
   });
-  const invoke = createInvoke(send, config, (query) => serializeQuery(query, commaSeparated));
+  const invoke = createInvoke(send, config);
 
   const client = {
     ...buildMethods(invoke, config.locationId),
-    raw: buildRaw(invoke),
+    raw: buildRaw(invoke, config.locationId),
     rateLimit: (locationId?: string) => latest.get(locationId ?? config.locationId ?? ""),
   };
   assertClient(client);

@@ -1,16 +1,14 @@
 /**
- * One call: its options checked, its `Call` settings fixed, its request built and handed to the
- * pipeline. The URL is built by openapi-fetch's own serializers (path template, then our query
- * string); there is no openapi-fetch Request or Response in between: the pipeline reads the body
- * inside the attempt, and its parsed JSON is the call's result.
+ * One call: its options checked, its `Call` settings fixed, its request (already checked by the
+ * request builder) put together and handed to the pipeline. There is no openapi-fetch Request or
+ * Response in between: the pipeline reads the body inside the attempt, and its parsed JSON is the
+ * call's result.
  */
-import { createFinalURL, defaultPathSerializer } from "openapi-fetch";
 import type { OperationSpec } from "../generated/operations.js";
 import { InvalidRequestError } from "./errors.js";
-import { describeError } from "./logger.js";
 import { checkCount, checkHeaders, checkKeys, checkVersion, type ResolvedOptions } from "./options.js";
 import type { Call, Send } from "./pipeline/types.js";
-import { ownCopy } from "./request-builder.js";
+import { ownCopy, type BuiltRequest } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
 /** One operation of the generated table, as a call needs it. */
@@ -30,13 +28,10 @@ export const routeOf = (operationId: string, spec: OperationSpec): Route => ({
 });
 
 /**
- * What a call sends, already checked: path ids, query values, body and extra headers. Every key
- * is required, so that none is ever read from Object.prototype.
+ * What a call sends, already checked: its URL below the base URL, body and extra headers. Every
+ * key is required, so that none is ever read from Object.prototype.
  */
-export interface RouteInit {
-  path: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
+export interface RouteInit extends Pick<BuiltRequest, "target" | "body"> {
   headers: Record<string, string> | undefined;
 }
 
@@ -64,28 +59,11 @@ const CALL_OPTIONS = new Set<string>([
   "version",
 ] satisfies (keyof CallOptions)[]);
 
-export function createInvoke(
-  send: Send,
-  config: ResolvedOptions,
-  querySerializer: (query: Record<string, unknown>) => string,
-): Invoke {
+export function createInvoke(send: Send, config: ResolvedOptions): Invoke {
   return async (route, init, options, locationId) => {
     options = ownCopy(options);
     const call = callOf(route, options, config, locationId);
-    let url: string;
-    try {
-      url = createFinalURL(route.path, {
-        baseUrl: config.baseUrl,
-        params: { path: init.path, query: init.query },
-        querySerializer,
-        pathSerializer: defaultPathSerializer,
-      });
-    } catch (error) {
-      // encodeURIComponent refuses a lone surrogate: nothing was sent.
-      throw new InvalidRequestError(
-        `${route.operationId}: the URL could not be built (${describeError(error)})`,
-      );
-    }
+    const url = config.baseUrl + init.target;
     // The client's headers, then the call's; a JSON body says so unless a header already did.
     const headers = new Headers(config.headers);
     for (const extra of [init.headers, options?.headers]) {

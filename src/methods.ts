@@ -16,18 +16,23 @@ export type Groups = Record<string, Record<string, Function>>;
 
 export const operationTable = Object.entries(operations) as [string, OperationSpec][];
 
+/** Per operation, built once: how it is called and how its arguments become a request. */
+export const routes = operationTable.map(([operationId, spec]) => ({
+  spec,
+  route: routeOf(operationId, spec),
+  builder: requestBuilder(operationId, spec),
+}));
+
 export function buildMethods(invoke: Invoke, defaultLocationId: string | undefined): Groups {
   const groups: Groups = {};
-  for (const [operationId, spec] of operationTable) {
-    const build = requestBuilder(operationId, spec);
-    const route = routeOf(operationId, spec);
+  for (const { spec, route, builder } of routes) {
     const call: Method = async (params, options) => {
-      const { path, query, body, locationId } = build(params, defaultLocationId);
-      return (await invoke(route, { path, query, body, headers: undefined }, options, locationId)).data;
+      const { target, body, locationId } = builder.fromParams(params, defaultLocationId);
+      return (await invoke(route, { target, body, headers: undefined }, options, locationId)).data;
     };
     const group = (groups[spec.group] ??= {});
     group[spec.name] = call;
-    if (spec.items) Object.assign(group, paginated(operationId, spec, spec.items, call));
+    if (spec.items) Object.assign(group, paginated(route.operationId, spec, spec.items, call));
   }
   return groups;
 }

@@ -34,8 +34,8 @@ type RawMethod<M extends HttpVerb> = <P extends RawPathsWith<M>>(
 
 /**
  * Requests by path and method, typed by the spec, with the same auth, version, retries, rate
- * limiting and typed errors as the methods. Only the spec's paths are accepted, and an error
- * status throws. openapi-fetch's middleware (`use`/`eject`) is not part of it: use the client's
+ * limiting, argument checks and typed errors as the methods. Only the spec's paths are accepted,
+ * and an error status throws. openapi-fetch's middleware (`use`/`eject`) is not part of it: use the client's
  * `fetch`, `onRetry` and `onResponse` options instead.
  */
 export interface RawClient {

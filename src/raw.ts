@@ -1,14 +1,15 @@
 /**
  * `client.raw`: calls by method and path (GET, POST, ... and request), through the same pipeline
- * as the methods. Only the spec's operations can be called, their path ids are checked like the
- * methods' ones, and an error status throws, so a result always holds `data`.
+ * as the methods. Only the spec's operations can be called, their arguments are checked by the
+ * same request builder as the methods' ones, and an error status throws, so a result always
+ * holds `data`.
  */
 import { InvalidRequestError } from "./errors.js";
-import { routeOf, type Invoke } from "./invoke.js";
-import { checkJsonBody, invalid } from "./json-check.js";
-import { operationTable } from "./methods.js";
+import type { Invoke } from "./invoke.js";
+import { invalid } from "./json-check.js";
+import { routes } from "./methods.js";
 import { checkHeaders, checkKeys } from "./options.js";
-import { checkPathId, ownCopy } from "./request-builder.js";
+import { ownCopy } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
@@ -23,55 +24,47 @@ const INIT_KEYS = new Set([
   "maxResponseBytes",
   "version",
 ]);
-const PARAM_KEYS = new Set(["path", "query", "header"]);
-/** The route of each operation by "METHOD /path/template". */
-const byRoute = new Map(operationTable.map(([id, s]) => [`${s.method} ${s.path}`, routeOf(id, s)]));
+const PARAM_KEYS = ["path", "query", "header"] as const;
+/** Each operation by "METHOD /path/template". */
+const byRoute = new Map(routes.map((r) => [`${r.route.method} ${r.route.path}`, r]));
 
 type RawInit = CallOptions & {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: unknown };
   body?: unknown;
 };
 
-export function buildRaw(invoke: Invoke) {
+export function buildRaw(invoke: Invoke, defaultLocationId: string | undefined) {
   // async: a bad argument rejects the returned promise, as the methods do, instead of throwing.
   const send = async (method: string, path: string, init: RawInit = {}) => {
-    const route = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
-    if (!route)
+    const found = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
+    if (!found)
       throw new InvalidRequestError(
         `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,
       );
-    const { operationId } = route;
-    const fail = invalid(operationId);
+    const { route, builder } = found;
+    const fail = invalid(route.operationId);
     if (typeof init !== "object" || init === null) fail("init must be an object");
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
     // Own properties only, at every level read here: Object.prototype holds no arguments.
     const { params: given, body, headers, ...options } = ownCopy(init);
     const params = ownCopy(given ?? {});
     if (typeof params !== "object" || params === null) fail("params must be an object");
-    checkKeys(params, PARAM_KEYS, "params key", InvalidRequestError);
+    checkKeys(params, new Set(PARAM_KEYS), "params key", InvalidRequestError);
     for (const key of PARAM_KEYS) {
-      const value = params[key as keyof typeof params];
+      const value = params[key];
       if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value)))
         fail(`params.${key} must be an object`);
     }
-    const pathIds = ownCopy(params.path);
-    const ids: Record<string, string> = {};
-    for (const name of path.match(/[^{}]+(?=\})/g) ?? []) {
-      ids[name] = checkPathId(name, pathIds?.[name], fail);
-    }
-    const query = { ...ownCopy(params.query) };
-    if (body !== undefined) checkJsonBody(body, "body", fail);
-    const location = query.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;
-    const {
-      data,
-      status,
-      headers: answered,
-    } = await invoke(
+    // The same checks as the methods': path ids, query values by their schemas, the body.
+    const built = builder.build(
+      { path: ownCopy(params.path) ?? {}, query: ownCopy(params.query) ?? {}, body },
+      defaultLocationId,
+    );
+    const reply = await invoke(
       route,
       {
-        path: ids,
-        query,
-        body,
+        target: built.target,
+        body: built.body,
         // Header parameters of the spec (`Version`) and extra headers: both are just headers.
         headers: {
           ...checkHeaders(params.header, "params.header", InvalidRequestError),
@@ -79,9 +72,12 @@ export function buildRaw(invoke: Invoke) {
         },
       },
       options,
-      typeof location === "string" ? location : "",
+      built.locationId,
     );
-    return { data, response: new Response(null, { status, headers: answered }) };
+    return {
+      data: reply.data,
+      response: new Response(null, { status: reply.status, headers: reply.headers }),
+    };
   };
   const raw: Record<string, Function> = {
     request: (method: string, path: string, init?: RawInit) => send(String(method).toUpperCase(), path, init),

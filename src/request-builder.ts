@@ -1,26 +1,39 @@
 /**
- * Turns a method's single argument into the path parameters, query and body of a request,
- * following the operation's entry in the generated table, and rejects what cannot be sent —
- * before anything is sent. Only own properties are read: what an object inherits is not an
- * argument. Query values are checked against their schemas from the spec.
+ * Turns what a call was given into the path ids, query string and body of a request, following
+ * the operation's entry in the generated table, and rejects what cannot be sent — before anything
+ * is sent. The methods (one flat argument) and `raw` (path, query and body apart) go through the
+ * same checks. Only own properties are read: what an object inherits is not an argument. Query
+ * values are checked against their schemas from the spec, then serialized in the spec's style by
+ * openapi-fetch's serializers.
  */
-import type { OperationSpec, QueryParamSpec } from "../generated/operations.js";
+import { defaultPathSerializer, serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
+import type { OperationSpec } from "../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
+import { describeError } from "./logger.js";
 import { describe } from "./options.js";
 import { checkQueryValue } from "./query-check.js";
 
-export interface BuiltRequest {
-  path: Record<string, string>;
+/** A request's parts as given: path ids, query values, body. */
+export interface RequestParts {
+  path: Record<string, unknown>;
   query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface BuiltRequest {
+  /** The path with its ids, and the query string: the URL relative to the client's base URL. */
+  target: string;
   body: unknown;
   /** The location the request is for, or "" when it names none. */
   locationId: string;
 }
 
-export type RequestBuilder = (
-  params: Record<string, unknown> | undefined,
-  defaultLocationId: string | undefined,
-) => BuiltRequest;
+export interface RequestBuilder {
+  /** Checks the parts of a request (raw); `defaultLocationId` fills a missing `locationId`. */
+  build(parts: RequestParts, defaultLocationId?: string): BuiltRequest;
+  /** A method's single argument: path ids, query values and `body` side by side, as the spec names them. */
+  fromParams(params: unknown, defaultLocationId: string | undefined): BuiltRequest;
+}
 
 /**
  * A copy of an options or parameters object holding only its own properties, on no prototype:
@@ -29,11 +42,6 @@ export type RequestBuilder = (
 export function ownCopy<T>(value: T): T {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
   return Object.assign(Object.create(null) as T & object, value);
-}
-
-/** Reads a query entry of the generated table (`Object.entries(spec.query)`). */
-export function queryParam([name, spec]: [string, QueryParamSpec]) {
-  return { name, required: spec.required === true, commaSeparated: spec.comma === true };
 }
 
 /** A path id: "." and ".." would climb the URL path, an empty id would name the collection. */
@@ -45,72 +53,93 @@ export function checkPathId(name: string, value: unknown, fail: (message: string
   return id as string;
 }
 
-/** Prepares, once per operation, the function that builds its requests. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Prepares, once per operation, the functions that build its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
   const fail = invalid(operationId);
-  const pathNames = (spec.path.match(/[^{}]+(?=\})/g) ?? []) as string[];
-  const queryParams = new Map(Object.entries(spec.query));
-  const takesLocation = queryParams.has("locationId");
+  const pathNames: string[] = spec.path.match(/[^{}]+(?=\})/g) ?? [];
+  const rules = new Map(Object.entries(spec.query));
   const { body: bodySpec } = spec;
   const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");
+  const unknown = (what: string, key: string): never => fail(`unknown ${what} "${key.slice(0, 60)}"`);
 
-  return (params = {}, defaultLocationId) => {
-    if (typeof params !== "object" || params === null || Array.isArray(params)) {
-      fail("the parameters must be an object");
-    }
+  const build = (parts: RequestParts, defaultLocationId?: string): BuiltRequest => {
     const path: Record<string, string> = {};
-    const query: Record<string, unknown> = Object.create(null);
-    let body: unknown;
-    for (const key of Object.keys(params)) {
-      const value = params[key];
-      if (value === undefined) continue;
-      const rule = queryParams.get(key);
-      if (key === "body" && bodySpec) body = value;
-      else if (pathNames.includes(key)) path[key] = checkPathId(key, value, fail);
-      else if (rule) {
-        checkQueryValue(key, value, rule, fail);
-        query[key] = value;
-      } else fail(`unknown parameter "${key.slice(0, 60)}"`);
+    for (const key of Object.keys(parts.path)) {
+      if (parts.path[key] !== undefined && !pathNames.includes(key)) unknown("path parameter", key);
     }
-    for (const name of pathNames) if (!(name in path)) fail(`${name} is required`);
-    if (takesLocation && query.locationId === undefined && defaultLocationId) {
+    for (const name of pathNames) {
+      const value = parts.path[name];
+      if (value === undefined) fail(`${name} is required`);
+      path[name] = checkPathId(name, value, fail);
+    }
+    const query: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(parts.query)) {
+      const value = parts.query[key];
+      if (value === undefined) continue;
+      const rule = rules.get(key);
+      if (!rule) return unknown("parameter", key);
+      checkQueryValue(key, value, rule, fail);
+      query[key] = value;
+    }
+    if (rules.has("locationId") && query.locationId === undefined && defaultLocationId) {
       query.locationId = defaultLocationId;
     }
-    for (const [name, rule] of queryParams) {
-      if (rule.required && query[name] === undefined) fail(`${name} is required${hint(name)}`);
+    const search: string[] = [];
+    for (const [name, rule] of rules) {
+      const value = query[name];
+      if (value === undefined) {
+        if (rule.required) fail(`${name} is required${hint(name)}`);
+      } else if (rule.type !== "array") search.push(serializePrimitiveParam(name, value as string));
+      else {
+        const list = Array.isArray(value) ? value : [value];
+        search.push(serializeArrayParam(name, list, { style: "form", explode: !rule.comma }));
+      }
     }
-    if (bodySpec) {
-      if (body == null) {
-        if (!bodySpec.optional) fail("body is required");
-      } else if (typeof body !== "object" || Array.isArray(body)) {
-        fail("body must be an object");
-      } else {
-        const given = ownCopy(body as Record<string, unknown>);
-        checkJsonBody(given, "body", fail);
-        if (bodySpec.locationId && given.locationId === undefined && defaultLocationId) {
-          body = { ...(body as object), locationId: defaultLocationId };
-          given.locationId = defaultLocationId;
-        }
-        for (const name of bodySpec.required) {
-          if (given[name] === undefined) fail(`body.${name} is required${hint(name)}`);
-        }
+    let target: string;
+    try {
+      target = defaultPathSerializer(spec.path, path) + (search.length ? `?${search.join("&")}` : "");
+    } catch (error) {
+      // encodeURIComponent refuses a lone surrogate: nothing was sent.
+      return fail(`the URL could not be built (${describeError(error)})`);
+    }
+    let { body } = parts;
+    if (!bodySpec) {
+      if (body !== undefined) fail("the operation takes no body");
+    } else if (body == null) {
+      if (!bodySpec.optional) fail("body is required");
+    } else if (!isObject(body)) {
+      fail("body must be an object");
+    } else {
+      const given = ownCopy(body);
+      checkJsonBody(given, "body", fail);
+      if (bodySpec.locationId && given.locationId === undefined && defaultLocationId) {
+        body = { ...body, locationId: defaultLocationId };
+        given.locationId = defaultLocationId;
+      }
+      for (const name of bodySpec.required) {
+        if (given[name] === undefined) fail(`body.${name} is required${hint(name)}`);
       }
     }
     const locationId = query.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;
-    return { path, query, body, locationId: typeof locationId === "string" ? locationId : "" };
+    return { target, body, locationId: typeof locationId === "string" ? locationId : "" };
   };
-}
 
-/** Query string for openapi-fetch: arrays the spec sends comma-separated become one value. */
-export function serializeQuery(query: Record<string, unknown>, commaSeparated: ReadonlySet<string>): string {
-  const parts: string[] = [];
-  const encode = (value: unknown) => encodeURIComponent(String(value));
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value == null) continue;
-    if (!Array.isArray(value)) parts.push(`${encode(key)}=${encode(value)}`);
-    else if (commaSeparated.has(key)) parts.push(`${encode(key)}=${value.map(encode).join(",")}`);
-    else for (const item of value) parts.push(`${encode(key)}=${encode(item)}`);
-  }
-  return parts.join("&");
+  return {
+    build,
+    fromParams(params = {}, defaultLocationId) {
+      if (!isObject(params)) return fail("the parameters must be an object");
+      // On no prototype: an own "__proto__" key stays a key (and is refused as unknown).
+      const parts: RequestParts = { path: Object.create(null), query: Object.create(null), body: undefined };
+      for (const key of Object.keys(params)) {
+        const value = params[key];
+        if (key === "body" && bodySpec) parts.body = value;
+        else if (pathNames.includes(key)) parts.path[key] = value;
+        else parts.query[key] = value;
+      }
+      return build(parts, defaultLocationId);
+    },
+  };
 }

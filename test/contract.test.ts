@@ -19,6 +19,7 @@ import {
   APIError,
   AuthenticationError,
   BadRequestError,
+  InvalidRequestError,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
@@ -450,16 +451,25 @@ describe("every operation, through the client, is a request the spec allows", ()
 });
 
 describe("the check can fail: Prism reports requests that break the spec", () => {
-  it("an unknown enum value in the query (sent through voiceAI.raw)", async () => {
+  it("an unknown enum value in the query (plain fetch: the client refuses it before sending)", async () => {
     const { voiceAI, exchanges } = connect();
-    const error = await rejectionOf(
+    const refused = await rejectionOf(
       voiceAI.raw.GET("/voice-ai/dashboard/call-logs", {
         params: { query: { locationId: LOC, callType: "BOGUS" as "LIVE" } },
       }),
     );
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect(exchanges).toHaveLength(1);
-    expect(exchanges[0]!.violations).toEqual([
+    expect(refused).toBeInstanceOf(InvalidRequestError);
+    expect(exchanges).toHaveLength(0);
+    const response = await fetch(
+      `${prism.baseUrl}/voice-ai/dashboard/call-logs?locationId=${LOC}&callType=BOGUS`,
+      {
+        headers: { Authorization: "Bearer test-token", Version: "2021-04-15" },
+      },
+    );
+    await response.arrayBuffer();
+    expect(response.status).toBe(400);
+    const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as Violation[];
+    expect(violations).toEqual([
       expect.objectContaining({ code: "enum", message: expect.stringMatching(/calltype.*LIVE, TRIAL/i) }),
     ]);
   });

@@ -213,3 +213,65 @@ describe("raw otherwise behaves like the methods", () => {
     expect(performance.now() - started).toBeLessThan(SETTLES_WITHIN_MS);
   });
 });
+
+describe("raw query values and bodies get the methods' checks", () => {
+  const LIST = "/voice-ai/agents";
+  const LOGS = "/voice-ai/dashboard/call-logs";
+  it.each<[string, string, unknown, RegExp]>([
+    [
+      "an object as a query value",
+      LIST,
+      { locationId: { a: 1 } },
+      /locationId must be a string, got an object/,
+    ],
+    [
+      "a page size over the spec's maximum",
+      LIST,
+      { locationId: LOC, pageSize: 1000 },
+      /pageSize must be <= 50/,
+    ],
+    [
+      "a query key the operation does not have",
+      LIST,
+      { locationId: LOC, bogus: 1 },
+      /unknown parameter "bogus"/,
+    ],
+    ["a BigInt query value", LIST, { locationId: LOC, page: 10n }, /page must be an integer, got 10n/],
+    ["NaN", LOGS, { locationId: LOC, startDate: NaN }, /startDate must be a number, got NaN/],
+    [
+      "a value outside the enum",
+      LOGS,
+      { locationId: LOC, callType: "live" },
+      /callType must be one of LIVE, TRIAL/,
+    ],
+    [
+      "an enum list with a bad item",
+      LOGS,
+      { locationId: LOC, actionType: ["SMS", "FAX"] },
+      /actionType\[1\]/,
+    ],
+  ])("%s: InvalidRequestError, nothing sent", (_name, path, query, message) =>
+    refused((raw) => raw.GET(path, { params: { query } }), message),
+  );
+
+  it("a body for a GET, a body without its required fields: refused, nothing sent", async () => {
+    await refused(
+      (raw) => raw.GET(LIST, { params: { query: { locationId: LOC } }, body: { a: 1 } }),
+      /takes no body/,
+    );
+    await refused(
+      (raw) => raw.POST("/voice-ai/actions", { body: { locationId: LOC } }),
+      /body\.actionParameters is required/,
+    );
+  });
+
+  it("serializes lists in the spec's style and fills the client's location, as the methods do", async () => {
+    const server = await startServer((_q, res) =>
+      json(res, 200, { callLogs: [], total: 0, page: 1, pageSize: 10 }),
+    );
+    const raw = looseRaw(clientFor(server.baseUrl, { locationId: LOC }).raw);
+    await raw.GET(LOGS, { params: { query: { contactId: ["c1", "c2"], actionType: ["SMS"] } } });
+    const url = new URL(server.requests[0]!.url!, server.baseUrl);
+    expect(url.search).toBe(`?locationId=${LOC}&contactId=c1,c2&actionType=SMS`);
+  });
+});

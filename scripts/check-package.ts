@@ -12,7 +12,7 @@
  *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (~12.9 KB, of which openapi-fetch's URL serializers ~0.75 KB: `npm run bench:size` shows
+ *    (~13.1 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
  *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.

@@ -14,7 +14,7 @@ import { createTokens } from "./pipeline/tokens.js";
 import { buildRaw } from "./raw.js";
 import { limiterFor } from "./limiter-option.js";
 import type { RateLimitInfo } from "./rate-limit.js";
-import { ownCopy } from "./request-builder.js";
+import { ownCopy } from "./own.js";
 import type { RawClient } from "./types.js";
 import type { VoiceAIMethods } from "../generated/client-methods.js";
 import { assertClient } from "./client-shape.js";
@@ -53,9 +53,8 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const log = createLog(options.logger, options.logLevel ?? "warn");
   const redactor = createRedactor();
   const tokens = createTokens(options.token, redactor);
-  const scrub = (text: string) => String(redactor.scrub(text));
-  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log, scrub);
-  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log, scrub);
+  const onRetry = safeHook<RetryEvent>("onRetry", options.onRetry, log, redactor.text);
+  const onResponse = safeHook<ResponseEvent>("onResponse", options.onResponse, log, redactor.text);
   const latest = new Map<string, RateLimitInfo>();
 
   const send = createPipeline({

@@ -183,8 +183,17 @@ export class InvalidResponseError extends RequestFailure {
 function messagesOf(body: unknown): string[] {
   const message = (body as { message?: unknown } | null)?.message;
   if (typeof message === "string") return [message];
-  if (Array.isArray(message)) return message.map(String);
+  // Validation errors may be objects (`{ property, constraints }`): shown as JSON, never thrown on.
+  if (Array.isArray(message)) return message.map((m) => (typeof m === "string" ? m : asJson(m)));
   // A plain-text body is a message; an HTML error page from a gateway is not.
   const text = typeof body === "string" ? body.trim().slice(0, 200) : "";
   return text && text[0] !== "<" ? [text] : [];
+}
+
+function asJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }

@@ -6,9 +6,11 @@
  */
 import type { OperationSpec } from "../generated/operations.js";
 import { InvalidRequestError } from "./errors.js";
-import { checkCount, checkHeaders, checkKeys, checkVersion, type ResolvedOptions } from "./options.js";
+import { checkCount, checkHeaders, checkKeys, checkMs, checkVersion } from "./checks.js";
+import type { ResolvedOptions } from "./options.js";
 import type { Call, Send } from "./pipeline/types.js";
-import { ownCopy, type BuiltRequest } from "./request-builder.js";
+import { ownCopy } from "./own.js";
+import type { BuiltRequest } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
 /** One operation of the generated table, as a call needs it. */
@@ -49,7 +51,7 @@ export type Invoke = (
   locationId: string,
 ) => Promise<Outcome>;
 
-const CALL_OPTIONS = new Set<string>([
+export const CALL_OPTIONS = new Set<string>([
   "signal",
   "timeoutMs",
   "maxRetries",
@@ -93,9 +95,9 @@ function callOf(
     if (typeof options !== "object" || options === null || Array.isArray(options))
       throw new Err("call options must be an object");
     checkKeys(options, CALL_OPTIONS, "call option", Err);
-    timeoutMs = checkCount("timeoutMs", options.timeoutMs, 1, Err) ?? timeoutMs;
+    timeoutMs = checkMs("timeoutMs", options.timeoutMs, Err) ?? timeoutMs;
     maxRetries = checkCount("maxRetries", options.maxRetries, 0, Err) ?? maxRetries;
-    totalTimeoutMs = checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, Err) ?? totalTimeoutMs;
+    totalTimeoutMs = checkMs("totalTimeoutMs", options.totalTimeoutMs, Err) ?? totalTimeoutMs;
     maxResponseBytes = checkCount("maxResponseBytes", options.maxResponseBytes, 1, Err) ?? maxResponseBytes;
     if (options.version !== undefined) version = checkVersion(options.version, Err);
     options.headers = checkHeaders(options.headers, "headers", Err);

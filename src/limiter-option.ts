@@ -3,7 +3,8 @@
  * one a shared store builds (`rateLimit: { store }`, e.g. highlevel-voice-ai/redis).
  */
 import { ConfigurationError } from "./errors.js";
-import { checkCount, type VoiceAIClientOptions } from "./options.js";
+import { checkCount } from "./checks.js";
+import type { VoiceAIClientOptions } from "./options.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
 
 const LIMITS = ["maxPerInterval", "intervalMs", "maxPerDay"];
@@ -27,7 +28,12 @@ export function limiterFor({ rateLimit, maxConcurrency }: VoiceAIClientOptions):
   if (store !== undefined && typeof store?.createLimiter !== "function") {
     throw new ConfigurationError("rateLimit.store needs createLimiter (createRedisStore)");
   }
-  if (rateLimit === false && maxConcurrency === undefined) return undefined;
+  if (rateLimit === false) {
+    if (maxConcurrency === undefined) return undefined;
+    // Off means off: only the concurrency is limited, whatever the server's headers or 429s say.
+    const limiter = createRateLimiter({ ...limits, maxConcurrency });
+    return { ...limiter, observe() {}, penalize() {} };
+  }
   // A spent daily quota is refused at once, never waited for (maxDailyWaitMs 0).
   const options = { ...limits, maxConcurrency, maxDailyWaitMs: 0 };
   return store ? store.createLimiter(options) : createRateLimiter(options);

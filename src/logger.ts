@@ -28,7 +28,9 @@ export function createLog(logger: unknown, level: unknown = "warn"): Log {
     }
     log[name] = (message, fields) => {
       try {
-        target[name]!(`[highlevel-voice-ai] ${message}`, fields);
+        const written: unknown = target[name]!(`[highlevel-voice-ai] ${message}`, fields);
+        // An async logger that fails is as harmless as one that throws: no unhandled rejection.
+        if (isThenable(written)) written.then(undefined, () => {});
       } catch {
         // A broken logger must not change the outcome of a call.
       }
@@ -55,9 +57,7 @@ export function safeHook<E>(
   return (event) => {
     try {
       const result: unknown = hook(event);
-      if (typeof (result as PromiseLike<unknown> | null)?.then === "function") {
-        (result as PromiseLike<unknown>).then(undefined, report);
-      }
+      if (isThenable(result)) result.then(undefined, report);
     } catch (error) {
       report(error);
     }
@@ -68,3 +68,6 @@ export function safeHook<E>(
 export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";

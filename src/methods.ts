@@ -5,9 +5,10 @@
 import { operations, type OperationSpec } from "../generated/operations.js";
 import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./errors.js";
 import { routeOf, type Invoke } from "./invoke.js";
-import { checkCount } from "./options.js";
+import { checkCount } from "./checks.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
-import { ownCopy, requestBuilder } from "./request-builder.js";
+import { ownCopy } from "./own.js";
+import { requestBuilder } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
 type Params = Record<string, unknown> | undefined;
@@ -74,7 +75,7 @@ function paginated(operationId: string, spec: OperationSpec, items: string, call
         new InvalidResponseError(
           info,
           200,
-          `page ${p} repeats the page before it: the server ignores "page"`,
+          `page ${p} repeats a page before it: the server ignores "page"`,
           "",
         ),
     }) as AsyncIterableIterator<T>;

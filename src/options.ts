@@ -3,7 +3,8 @@
  * ConfigurationError naming it, before anything is sent.
  */
 import { apiVersions, defaultBaseUrl, type ApiVersion } from "../generated/operations.js";
-import { ConfigurationError, InvalidRequestError, shorten } from "./errors.js";
+import { checkCount, checkHeaders, checkKeys, checkMs, checkText, checkVersion } from "./checks.js";
+import { ConfigurationError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import type { ResponseEvent } from "./pipeline/observe.js";
 import type { RetryEvent } from "./pipeline/retry.js";
@@ -92,7 +93,6 @@ export interface ResolvedOptions {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
 
-type ErrorClass = typeof ConfigurationError | typeof InvalidRequestError;
 const fail = (message: string): never => {
   throw new ConfigurationError(message);
 };
@@ -125,9 +125,9 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
     origin: url.origin,
     version: checkVersion(options.version ?? apiVersions[0], ConfigurationError),
     headers,
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs ?? 60_000, 1, ConfigurationError),
+    timeoutMs: checkMs("timeoutMs", options.timeoutMs ?? 60_000, ConfigurationError),
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, ConfigurationError),
-    totalTimeoutMs: checkCount("totalTimeoutMs", options.totalTimeoutMs, 1, ConfigurationError),
+    totalTimeoutMs: checkMs("totalTimeoutMs", options.totalTimeoutMs, ConfigurationError),
     maxResponseBytes: checkCount(
       "maxResponseBytes",
       options.maxResponseBytes ?? 16 << 20,
@@ -137,59 +137,4 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
     // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
     fetch: fetch ? (url, init) => fetch(new Request(url, init)) : (url, init) => globalThis.fetch(url, init),
   };
-}
-
-/** Refuses keys that are not options: a typo (`retries`) must not be silently ignored. */
-export function checkKeys(value: object, known: ReadonlySet<string>, what: string, Err: ErrorClass) {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) throw new Err(`unknown ${what} "${shorten(key, 60)}"`);
-  }
-}
-
-/** Header names and values the Headers API takes as they are (no CR, LF, NUL; no Authorization). */
-export function checkHeaders(headers: unknown, name: string, Err: ErrorClass): Record<string, string> {
-  if (headers === undefined) return {};
-  if (typeof headers !== "object" || headers === null) throw new Err(`${name} must be an object`);
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(key))
-      throw new Err(`${name}: "${shorten(key, 60)}" is not a header name`);
-    if (key.toLowerCase() === "authorization") {
-      throw new Err(`${name} must not set Authorization: pass the token as \`token\``);
-    }
-    if (typeof value !== "string" || !/^[^\r\n\0]*$/.test(value) || /[^\x00-\xff]/.test(value)) {
-      throw new Err(`${name}.${key} must be a string without CR, LF, NUL or characters above U+00FF`);
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-export function checkVersion(version: unknown, Err: ErrorClass): ApiVersion {
-  if (!(apiVersions as readonly unknown[]).includes(version)) {
-    throw new Err(`version must be one of ${apiVersions.join(", ")}, got ${describe(version)}`);
-  }
-  return version as ApiVersion;
-}
-
-/** A non-empty string. */
-export function checkText(name: string, value: unknown, Err: ErrorClass): string {
-  if (typeof value !== "string" || !value.trim()) throw new Err(`${name} must be a non-empty string`);
-  return value;
-}
-
-/** An integer >= min, or undefined when not given. */
-export function checkCount<T>(name: string, value: T, min: number, Err: ErrorClass): T {
-  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
-    throw new Err(`${name} must be an integer >= ${min}, got ${describe(value)}`);
-  }
-  return value;
-}
-
-/** A value for a message: short, never throwing (BigInt, symbols, cycles). */
-export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(shorten(value, 60));
-  if (typeof value === "bigint") return `${value}n (a BigInt)`;
-  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
-  return String(value);
 }

@@ -27,8 +27,8 @@ export interface PaginateOptions<T> {
 /**
  * Lazily fetches pages from `startPage` on. Stops once page * pageSize >= total, or after a short
  * or empty page. Nothing is fetched before iteration starts, and breaking out of a for-await
- * fetches nothing more. A page identical to the one before it (by ids) ends the iteration with
- * the `stuck` error instead of looping forever.
+ * fetches nothing more. A page identical to one before it (by ids) ends the iteration with the
+ * `stuck` error instead of looping forever.
  */
 export async function* paginatePages<T>(
   fetchPage: FetchPage<T>,
@@ -36,14 +36,18 @@ export async function* paginatePages<T>(
 ): AsyncIterableIterator<Page<T>> {
   const pageSize = options.pageSize ?? 50;
   const getId = options.getId ?? defaultId;
-  let previous = "";
+  // Every page seen, by its first and last ids and its length (a real list never repeats a
+  // page): a server that ignores `page`, or cycles through a few pages, cannot loop forever.
+  const seen = new Set<string>();
   for (let page = options.startPage ?? 1; ; page++) {
     checkAbort(options);
     const result = await fetchPage(page, pageSize);
-    const signature = result.items.map((item) => getId(item) ?? "").join("\n");
-    if (result.items.length && signature === previous)
-      throw options.stuck?.(page) ?? new Error("page repeated");
-    previous = signature;
+    const { items } = result;
+    if (items.length) {
+      const signature = `${items.length}\n${getId(items[0]!)}\n${getId(items.at(-1)!)}`;
+      if (seen.has(signature)) throw options.stuck?.(page) ?? new Error("page repeated");
+      seen.add(signature);
+    }
     checkAbort(options);
     yield result;
     // The server may use a smaller page size than asked for; it says which.
@@ -75,8 +79,10 @@ export async function* paginateItems<T>(
     for (const item of page.items) {
       const id = getId(item);
       if (id !== undefined) {
-        if (previous.has(id) || current.has(id)) continue;
+        const repeated = previous.has(id) || current.has(id);
+        // Skipped ids count as this page's too: the next page is compared with all of them.
         current.add(id);
+        if (repeated) continue;
       }
       checkAbort(options);
       yield item;

@@ -3,7 +3,7 @@
  * anything is sent: `[object Object]`, `NaN`, `"live"` for an enum of `LIVE`/`TRIAL` or a page
  * size over the spec's maximum never reach the server.
  */
-import { describe } from "./options.js";
+import { describe } from "./checks.js";
 
 /** The part of a query parameter's schema the client checks (generated/operations.ts). */
 export interface QueryRule {
@@ -20,7 +20,8 @@ export function checkQueryValue(
   rule: QueryRule,
   fail: (message: string) => never,
 ) {
-  if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
+  const blank = typeof value === "string" && !value.trim();
+  if (value === null || blank || (Array.isArray(value) && !value.length)) {
     fail(`${name} must not be empty (omit it instead)`);
   }
   if (rule.type !== "array") return checkScalar(name, value, rule, fail);
@@ -38,7 +39,7 @@ function checkScalar(
   const { type } = rule;
   const ok =
     type === "string"
-      ? typeof value === "string" && value !== ""
+      ? typeof value === "string" && value.trim() !== ""
       : type === "boolean"
         ? typeof value === "boolean"
         : typeof value === "number" &&

@@ -18,7 +18,10 @@ const HEADERS = [
   ["remaining", "x-ratelimit-remaining"],
 ] as const;
 
-/** Parses the X-RateLimit-* headers; undefined when none is present. Garbage values are ignored. */
+/**
+ * Parses the X-RateLimit-* headers; undefined when none is present. Garbage values are ignored.
+ * The result is frozen: the limiter, `onResponse` and `rateLimit()` share it, and none may change it.
+ */
 export function parseRateLimitHeaders(headers: Headers): RateLimitInfo | undefined {
   let info: RateLimitInfo | undefined;
   for (const [key, name] of HEADERS) {
@@ -26,5 +29,5 @@ export function parseRateLimitHeaders(headers: Headers): RateLimitInfo | undefin
     const n = value ? Number(value) : NaN;
     if (n >= 0 && n < Infinity) (info ??= {})[key] = Math.ceil(n);
   }
-  return info;
+  return info && Object.freeze(info);
 }

@@ -1,7 +1,10 @@
 /**
  * One key's (location's) sliding window: a log of send times, so that no span of `interval` holds
- * more than `max` sends, corrected by the server's counts; and its daily quota.
+ * more than `max` sends, corrected by the server's counts; and its daily quota. What a response's
+ * X-RateLimit-* headers teach is applied here too.
  */
+import type { RateLimitInfo } from "./rate-limit-headers.js";
+
 export interface Limits {
   max: number;
   interval: number;
@@ -88,4 +91,50 @@ export function isIdle(s: KeyState, t: number, limits: Limits): boolean {
     s.dayLeft > 0 &&
     !s.probing
   );
+}
+
+/**
+ * The limits a response's headers teach, for every key: a configured limit is a ceiling that they
+ * may only lower; a longer window is stricter, so they may lengthen a configured one, never shorten
+ * it (one over a day is not believed).
+ */
+export function learnLimits(
+  limits: Limits,
+  ceiling: { [K in keyof Limits]: number | undefined },
+  info: RateLimitInfo,
+) {
+  const lower = (learned: number | undefined, configured: number | undefined) =>
+    learned === undefined || !(learned > 0) ? undefined : Math.min(learned, configured ?? Infinity);
+  limits.max = lower(info.max, ceiling.max) ?? limits.max;
+  limits.perDay = lower(info.limitDaily, ceiling.perDay) ?? limits.perDay;
+  const { intervalMs = 0 } = info;
+  if (intervalMs > 0 && intervalMs <= DAY) limits.interval = Math.max(intervalMs, ceiling.interval ?? 0);
+}
+
+/** What a response's headers say of one key's counts: requests left in the window and the day. */
+export function learnCounts(s: KeyState, info: RateLimitInfo, t: number, limits: Limits) {
+  prune(s, t, limits);
+  // The server counted this response's request when it arrived, after it was sent: our own
+  // sends that have left the window since may still be in its count. Only a count lower than
+  // what they explain says that someone else uses the quota.
+  let own = s.log.length - s.head;
+  for (let i = s.head - 1; i >= 0 && s.log[i]! > s.lastSent - limits.interval; i--) own++;
+  const left = limits.max - own;
+  const { remaining, dailyRemaining } = info;
+  // While a server count is trusted, only a lower one replaces it: stale responses say more.
+  if (remaining !== undefined && remaining < (s.serverUntil > t ? Math.min(left, s.serverLeft) : left)) {
+    s.serverLeft = remaining;
+    s.serverUntil = t + limits.interval;
+  }
+  if (dailyRemaining === 0) {
+    // Spent: back at the server's reset when it says (a "reset" past a day is not read as ms:
+    // the unit is undocumented), else probed with one request.
+    const reset = (info.dailyResetMs ?? Infinity) <= DAY ? info.dailyResetMs : undefined;
+    s.dayLeft = 0;
+    s.probing = reset === undefined;
+    s.dayEnd = t + (reset ?? DAILY_PROBE_MS);
+  } else if (dailyRemaining !== undefined && (s.probing || dailyRemaining < s.dayLeft)) {
+    s.dayLeft = dailyRemaining;
+    if (s.probing) [s.probing, s.dayEnd] = [false, t + DAY];
+  }
 }

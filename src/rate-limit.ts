@@ -4,9 +4,11 @@
  * send counts from its response. What the server reports in X-RateLimit-* headers corrects it;
  * limits the user configured are ceilings that headers may only lower.
  */
-import { DAILY_PROBE_MS, DAY, isIdle, newKeyState, prune, readyAt } from "./rate-limit-window.js";
+import { isIdle, learnCounts, learnLimits, newKeyState, readyAt } from "./rate-limit-window.js";
 import type { KeyState, Limits } from "./rate-limit-window.js";
 import { DailyQuotaSpent, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
+import { MAX_TIMER_MS } from "./checks.js";
+import { ownCopy } from "./own.js";
 
 export { parseRateLimitHeaders, type RateLimitInfo } from "./rate-limit-headers.js";
 export { DailyQuotaSpent, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
@@ -23,7 +25,8 @@ interface Queued extends KeyState {
   timerAt: number;
 }
 
-export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter & { readonly size: number } {
+export function createRateLimiter(given: RateLimiterOptions = {}): RateLimiter & { readonly size: number } {
+  const options = ownCopy(given); // a polluted Object.prototype holds no limits, clocks or timers
   // Configured limits are ceilings; without one, HighLevel's documented limits are only defaults.
   const ceiling = { max: options.maxPerInterval, perDay: options.maxPerDay, interval: options.intervalMs };
   const limits: Limits = {
@@ -110,7 +113,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           s.timer = undefined;
           pump(s);
         },
-        Math.ceil(at - t),
+        // A longer timer than Node takes would fire at once: wake then and look again.
+        Math.min(Math.ceil(at - t), MAX_TIMER_MS),
       );
     }
   }
@@ -151,38 +155,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     },
 
     observe(key, info) {
-      const lower = (learned: number | undefined, configured: number | undefined) =>
-        learned === undefined || !(learned > 0) ? undefined : Math.min(learned, configured ?? Infinity);
-      limits.max = lower(info.max, ceiling.max) ?? limits.max;
-      limits.perDay = lower(info.limitDaily, ceiling.perDay) ?? limits.perDay;
-      // A longer window is stricter: the server may lengthen a configured one, never shorten it.
-      if ((info.intervalMs ?? 0) > 0) limits.interval = Math.max(info.intervalMs!, ceiling.interval ?? 0);
+      learnLimits(limits, ceiling, info);
       const t = now();
       const s = stateOf(key, t);
-      prune(s, t, limits);
-      // The server counted this response's request when it arrived, after it was sent: our own
-      // sends that have left the window since may still be in its count. Only a count lower than
-      // what they explain says that someone else uses the quota.
-      let own = s.log.length - s.head;
-      for (let i = s.head - 1; i >= 0 && s.log[i]! > s.lastSent - limits.interval; i--) own++;
-      const left = limits.max - own;
-      const { remaining, dailyRemaining } = info;
-      // While a server count is trusted, only a lower one replaces it: stale responses say more.
-      if (remaining !== undefined && remaining < (s.serverUntil > t ? Math.min(left, s.serverLeft) : left)) {
-        s.serverLeft = remaining;
-        s.serverUntil = t + limits.interval;
-      }
-      if (dailyRemaining === 0) {
-        // Spent: back at the server's reset when it says (a "reset" past a day is not read as ms:
-        // the unit is undocumented), else probed with one request.
-        const reset = (info.dailyResetMs ?? Infinity) <= DAY ? info.dailyResetMs : undefined;
-        s.dayLeft = 0;
-        s.probing = reset === undefined;
-        s.dayEnd = t + (reset ?? DAILY_PROBE_MS);
-      } else if (dailyRemaining !== undefined && (s.probing || dailyRemaining < s.dayLeft)) {
-        s.dayLeft = dailyRemaining;
-        if (s.probing) [s.probing, s.dayEnd] = [false, t + DAY];
-      }
+      learnCounts(s, info, t, limits);
       if (s.queue.length) pump(s);
     },
 

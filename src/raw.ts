@@ -5,25 +5,16 @@
  * holds `data`.
  */
 import { InvalidRequestError } from "./errors.js";
-import type { Invoke } from "./invoke.js";
+import { CALL_OPTIONS, type Invoke } from "./invoke.js";
 import { invalid } from "./json-check.js";
 import { routes } from "./methods.js";
-import { checkHeaders, checkKeys } from "./options.js";
-import { ownCopy } from "./request-builder.js";
+import { checkHeaders, checkKeys, describe } from "./checks.js";
+import { ownCopy } from "./own.js";
 import type { CallOptions } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
-const INIT_KEYS = new Set([
-  "params",
-  "body",
-  "headers",
-  "signal",
-  "timeoutMs",
-  "maxRetries",
-  "totalTimeoutMs",
-  "maxResponseBytes",
-  "version",
-]);
+/** A raw call's second argument: the call options, and the request's params and body. */
+const INIT_KEYS = new Set([...CALL_OPTIONS, "params", "body"]);
 const PARAM_KEYS = ["path", "query", "header"] as const;
 /** Each operation by "METHOD /path/template". */
 const byRoute = new Map(routes.map((r) => [`${r.route.method} ${r.route.path}`, r]));
@@ -38,12 +29,10 @@ export function buildRaw(invoke: Invoke, defaultLocationId: string | undefined) 
   const send = async (method: string, path: string, init: RawInit = {}) => {
     const found = typeof path === "string" ? byRoute.get(`${method} ${path}`) : undefined;
     if (!found)
-      throw new InvalidRequestError(
-        `raw: ${method} ${String(path).slice(0, 100)} is not an operation of the spec`,
-      );
+      throw new InvalidRequestError(`raw: ${method} ${describe(path)} is not an operation of the spec`);
     const { route, builder } = found;
     const fail = invalid(route.operationId);
-    if (typeof init !== "object" || init === null) fail("init must be an object");
+    if (typeof init !== "object" || init === null || Array.isArray(init)) fail("init must be an object");
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
     // Own properties only, at every level read here: Object.prototype holds no arguments.
     const { params: given, body, headers, ...options } = ownCopy(init);
@@ -57,7 +46,7 @@ export function buildRaw(invoke: Invoke, defaultLocationId: string | undefined) 
     }
     // The same checks as the methods': path ids, query values by their schemas, the body.
     const built = builder.build(
-      { path: ownCopy(params.path) ?? {}, query: ownCopy(params.query) ?? {}, body },
+      { path: ownCopy(params.path ?? {}), query: ownCopy(params.query ?? {}), body },
       defaultLocationId,
     );
     const reply = await invoke(
@@ -80,7 +69,8 @@ export function buildRaw(invoke: Invoke, defaultLocationId: string | undefined) 
     };
   };
   const raw: Record<string, Function> = {
-    request: (method: string, path: string, init?: RawInit) => send(String(method).toUpperCase(), path, init),
+    request: async (method: unknown, path: string, init?: RawInit) =>
+      send(typeof method === "string" ? method.toUpperCase() : describe(method), path, init),
   };
   for (const method of METHODS) raw[method] = (path: string, init?: RawInit) => send(method, path, init);
   return raw;

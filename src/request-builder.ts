@@ -6,14 +6,15 @@
  * values are checked against their schemas from the spec, then serialized in the spec's style by
  * openapi-fetch's serializers.
  */
-import { defaultPathSerializer, serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
+import { serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
 import type { OperationSpec } from "../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
+import { ownCopy } from "./own.js";
 import { describeError } from "./logger.js";
-import { describe } from "./options.js";
+import { describe } from "./checks.js";
 import { checkQueryValue } from "./query-check.js";
 
-/** A request's parts as given: path ids, query values, body. */
+/** A request's parts as given: path ids, query values, body; the objects on no prototype (ownCopy). */
 export interface RequestParts {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
@@ -33,15 +34,6 @@ export interface RequestBuilder {
   build(parts: RequestParts, defaultLocationId?: string): BuiltRequest;
   /** A method's single argument: path ids, query values and `body` side by side, as the spec names them. */
   fromParams(params: unknown, defaultLocationId: string | undefined): BuiltRequest;
-}
-
-/**
- * A copy of an options or parameters object holding only its own properties, on no prototype:
- * nothing added to Object.prototype can be read from it. Anything else is returned as it is.
- */
-export function ownCopy<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.assign(Object.create(null) as T & object, value);
 }
 
 /** A path id: "." and ".." would climb the URL path, an empty id would name the collection. */
@@ -87,20 +79,25 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
     if (rules.has("locationId") && query.locationId === undefined && defaultLocationId) {
       query.locationId = defaultLocationId;
     }
-    const search: string[] = [];
     for (const [name, rule] of rules) {
-      const value = query[name];
-      if (value === undefined) {
-        if (rule.required) fail(`${name} is required${hint(name)}`);
-      } else if (rule.type !== "array") search.push(serializePrimitiveParam(name, value as string));
-      else {
-        const list = Array.isArray(value) ? value : [value];
-        search.push(serializeArrayParam(name, list, { style: "form", explode: !rule.comma }));
-      }
+      if (rule.required && query[name] === undefined) fail(`${name} is required${hint(name)}`);
     }
     let target: string;
     try {
-      target = defaultPathSerializer(spec.path, path) + (search.length ? `?${search.join("&")}` : "");
+      // In the spec's style (lists exploded or comma-separated), by openapi-fetch's serializers.
+      const search: string[] = [];
+      for (const [name, rule] of rules) {
+        const value = query[name];
+        if (value === undefined) continue;
+        if (rule.type !== "array") search.push(serializePrimitiveParam(name, value as string));
+        else {
+          const list = Array.isArray(value) ? value : [value];
+          search.push(serializeArrayParam(name, list, { style: "form", explode: !rule.comma }));
+        }
+      }
+      // Path ids are checked strings, each a whole segment: encoded as one.
+      const filled = spec.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(path[name]!));
+      target = filled + (search.length ? `?${search.join("&")}` : "");
     } catch (error) {
       // encodeURIComponent refuses a lone surrogate: nothing was sent.
       return fail(`the URL could not be built (${describeError(error)})`);
@@ -115,12 +112,19 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
     } else {
       const given = ownCopy(body);
       checkJsonBody(given, "body", fail);
-      if (bodySpec.locationId && given.locationId === undefined && defaultLocationId) {
-        body = { ...body, locationId: defaultLocationId };
-        given.locationId = defaultLocationId;
+      if (bodySpec.locationId) {
+        if (given.locationId == null && defaultLocationId) {
+          body = { ...body, locationId: defaultLocationId };
+          given.locationId = defaultLocationId;
+        }
+        // The location is the request's rate-limit bucket and the token's context: never blank.
+        const { locationId } = given;
+        if (locationId != null && (typeof locationId !== "string" || !locationId.trim())) {
+          fail(`body.locationId must be a non-empty string, got ${describe(locationId)}`);
+        }
       }
       for (const name of bodySpec.required) {
-        if (given[name] === undefined) fail(`body.${name} is required${hint(name)}`);
+        if (given[name] == null) fail(`body.${name} is required${hint(name)}`);
       }
     }
     const locationId = query.locationId ?? ownCopy(body as { locationId?: unknown } | undefined)?.locationId;

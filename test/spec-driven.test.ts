@@ -127,7 +127,8 @@ describe("a new operation in the spec", () => {
     expect(count).toBe(7);
     expect(result.seen).toEqual({
       method: "GET",
-      url: "/voice-ai/agents/count?includeDeleted=true&locationId=LOC1",
+      // Query values go in the spec's order of the parameters.
+      url: "/voice-ai/agents/count?locationId=LOC1&includeDeleted=true",
       version: "2021-04-15",
     });
   }, 60_000);

@@ -171,5 +171,5 @@ function withoutSecrets(error: unknown, info: RequestInfo, redactor: Redactor): 
 /** A server that echoes a secret back in an error body does not get it into the error. */
 function redactValue(value: unknown, redactor: Redactor): unknown {
   const text = value === undefined ? undefined : JSON.stringify(value);
-  return text === undefined ? undefined : (JSON.parse(String(redactor.scrub(text))) as unknown);
+  return text === undefined ? undefined : (JSON.parse(redactor.text(text)) as unknown);
 }

@@ -33,6 +33,8 @@ export class Failure {
       snippet?: string;
       /** For "daily-quota": when the quota is expected back. */
       waitMs?: number;
+      /** The server acted on the request (see `Answered.acted`): it is not sent again. */
+      acted?: boolean;
     } = {},
   ) {}
 }

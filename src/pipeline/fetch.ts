@@ -1,8 +1,11 @@
 /**
  * The innermost stage: one exchange on the wire through the configured fetch. Redirects are never
- * followed here (the redirects stage decides where credentials may go).
+ * followed here (the redirects stage decides where credentials may go). A custom fetch that
+ * ignores the signal still ends when the attempt's signal fires: the stages above (the rate-limit
+ * slot among them) are never held by a fetch that hangs.
  */
 import { classifyNetworkError } from "../retry-policy.js";
+import { untilAborted } from "./abortable.js";
 import { Failure } from "./failure.js";
 import type { Wire } from "./types.js";
 
@@ -13,13 +16,11 @@ export function sendOnWire(fetchImpl: FetchLike): Wire {
   return async ({ method, url, headers, body }, call) => {
     let response: unknown;
     try {
-      response = await fetchImpl(url, {
-        method,
-        headers,
-        body: body ?? null,
-        signal: call.signal ?? null,
-        redirect: "manual",
-      });
+      const { signal } = call;
+      response = await untilAborted(
+        fetchImpl(url, { method, headers, body: body ?? null, signal: signal ?? null, redirect: "manual" }),
+        signal,
+      );
     } catch (error) {
       throw new Failure(classifyNetworkError(error), "Connection failed", { cause: error });
     }

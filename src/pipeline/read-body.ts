@@ -4,8 +4,9 @@
  * `maxResponseBytes`, the first bytes of an error body or of a body that is not JSON.
  */
 import { parseRateLimitHeaders } from "../rate-limit-headers.js";
+import { untilAborted } from "./abortable.js";
 import { Failure } from "./failure.js";
-import type { Call, Send, Wire } from "./types.js";
+import type { Call, Exchanges, Send } from "./types.js";
 
 /** How much of an error body is kept (APIError.body). */
 export const ERROR_BODY_BYTES = 64 * 1024;
@@ -13,19 +14,25 @@ export const ERROR_BODY_BYTES = 64 * 1024;
 const SNIPPET_BYTES = 1024;
 
 export const readBody =
-  (next: Wire): Send =>
+  (next: Exchanges): Send =>
   async (request, call) => {
-    const response = await next(request, call);
+    const { response, fromApi, acted } = await next(request, call);
     const { status, headers } = response;
-    // Parsed once here for every stage above (limiter, events, errors).
-    const rateLimit = parseRateLimitHeaders(headers);
+    // Parsed once here for every stage above (limiter, events, errors); another host's are not ours.
+    const rateLimit = fromApi ? parseRateLimitHeaders(headers) : undefined;
+    const reply = { status, headers, rateLimit, fromApi, acted, text: "", data: undefined };
     if (status < 200 || status > 299) {
-      const text = await readText(response, ERROR_BODY_BYTES, false, call);
-      return { status, headers, rateLimit, text, data: undefined };
+      try {
+        return { ...reply, text: await readText(response, ERROR_BODY_BYTES, false, call) };
+      } catch (error) {
+        // The status is what counts; its body only explains it. An abort is still an abort.
+        if (call.signal?.aborted) throw error;
+        return reply;
+      }
     }
     if (status === 204 || call.expect === "none") {
       await response.body?.cancel().catch(() => {});
-      return { status, headers, rateLimit, text: "", data: undefined };
+      return reply;
     }
     const invalid = (reason: string, snippet = "") =>
       new Failure("invalid-response", reason, { status, snippet });
@@ -54,7 +61,7 @@ export const readBody =
         text.slice(0, 200),
       );
     }
-    return { status, headers, rateLimit, text: "", data };
+    return { ...reply, data };
   };
 
 /**
@@ -67,45 +74,38 @@ async function readText(response: Response, limit: number, strict: boolean, call
   // The common case, a plain body whose declared length fits: read whole by fetch itself.
   if (declared >= 0 && declared <= limit && !headers.has("content-encoding")) {
     try {
-      return await response.text();
+      // A custom fetch's body may ignore the signal: the wait ends when it fires all the same.
+      return await untilAborted(response.text(), call.signal);
     } catch (error) {
       throw readFailure(error, response, call);
     }
   }
   const reader = response.body?.getReader();
   if (!reader) return "";
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = "";
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await untilAborted(reader.read(), call.signal);
       if (done) break;
-      if (size + value.byteLength > limit) {
-        if (strict) {
-          throw new Failure("invalid-response", `the body is larger than maxResponseBytes (${limit})`, {
-            status: response.status,
-          });
-        }
-        chunks.push(value.subarray(0, limit - size));
-        size = limit;
-        break;
+      const room = limit - size;
+      if (value.byteLength > room && strict) {
+        throw new Failure("invalid-response", `the body is larger than maxResponseBytes (${limit})`, {
+          status: response.status,
+        });
       }
-      chunks.push(value);
+      text += decoder.decode(value.subarray(0, room), { stream: true });
       size += value.byteLength;
+      if (size >= limit && !strict) break; // what is kept is read: the rest is cancelled
     }
   } catch (error) {
     void reader.cancel().catch(() => {});
     throw readFailure(error, response, call);
   }
   void reader.cancel().catch(() => {});
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  // A cut may split a character: the decoder replaces the broken end instead of throwing.
-  return new TextDecoder().decode(bytes);
+  // A cut may split a character: the decoder's end replaces the broken part instead of throwing.
+  return text + decoder.decode();
 }
 
 /** What a failed read was: an abort (passed on), an undecodable body, or a broken connection. */

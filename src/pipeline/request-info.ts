@@ -12,3 +12,7 @@ export function requestInfo(
 export function safeUrl(url: string): string {
   return url.replace(/\/\/[^/@]*@/, "//").replace(/#.*/, "");
 }
+
+/** Whether `url` (absolute, normalized) is at `origin` (`scheme://host[:port]`, no slash). */
+export const atOrigin = (url: string, origin: string) =>
+  url.startsWith(origin) && "/?#".includes(url[origin.length] ?? "/");

@@ -33,16 +33,16 @@ export const retry =
       const started = performance.now();
       try {
         reply = await next(request, { ...call, attempt });
-        if (reply.status < 400 || attempt > call.maxRetries) return reply;
+        // A request the server acted on (a POST redirected to a GET) is never sent again.
+        if (reply.status < 400 || attempt > call.maxRetries || reply.acted) return reply;
         reason = { kind: "status", status: reply.status };
       } catch (error) {
         if (!(error instanceof Failure)) throw error;
         const { kind } = error;
         // The attempt count goes into the message ("timed out after 3 attempts").
         failure = new Failure(kind, error.reason, { ...error.details, attempt });
-        if (attempt > call.maxRetries || (kind !== "connect" && kind !== "network" && kind !== "timeout")) {
-          throw failure;
-        }
+        const again = kind === "connect" || kind === "network" || kind === "timeout";
+        if (attempt > call.maxRetries || !again || error.details.acted) throw failure;
         reason = { kind };
       }
       const delay = Math.ceil(

@@ -29,12 +29,15 @@ export const typedErrors =
       throw toError(error, request, call, redactor);
     }
     if (reply.status >= 200 && reply.status < 300) return reply;
-    throw fromReply(reply, request, call);
+    throw fromReply(reply, request, call, redactor);
   };
 
-function fromReply({ status, headers, rateLimit, text }: Reply, request: Outgoing, call: Call): VoiceAIError {
+function fromReply(reply: Reply, request: Outgoing, call: Call, redactor: Redactor): VoiceAIError {
+  const { status, headers, rateLimit } = reply;
   const info = requestInfo(request, call);
   if (status < 400) return new APIConnectionError(info, `Redirect (${status}) not followed`);
+  // A server may echo what it was sent: no known token is kept in the body or the message.
+  const text = redactor.text(reply.text);
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -43,22 +46,16 @@ function fromReply({ status, headers, rateLimit, text }: Reply, request: Outgoin
   }
   return apiErrorFor(
     { ...info, status, headers, body, rateLimit },
-    status === 429 ? waitOf(headers) : undefined,
+    status === 429 ? waitOf(reply) : undefined,
   );
 }
 
 /** What a 429 says about when to come back: Retry-After, the daily reset, or the window. */
-function waitOf(headers: Headers): number | undefined {
+function waitOf({ headers, rateLimit }: Reply): number | undefined {
   const after = parseRetryAfter(headers.get("retry-after"));
   if (after !== undefined) return after;
-  const number = (name: string) => {
-    const value = Number(headers.get(name) ?? NaN);
-    return value >= 0 && value < Infinity ? Math.ceil(value) : undefined;
-  };
-  if (headers.get("x-ratelimit-daily-remaining") === "0") return number("x-ratelimit-daily-reset");
-  return headers.get("x-ratelimit-remaining") === "0"
-    ? number("x-ratelimit-interval-milliseconds")
-    : undefined;
+  if (rateLimit?.dailyRemaining === 0) return rateLimit.dailyResetMs;
+  return rateLimit?.remaining === 0 ? rateLimit.intervalMs : undefined;
 }
 
 function toError(error: unknown, request: Outgoing, call: Call, redactor: Redactor): VoiceAIError {

@@ -38,7 +38,7 @@ export interface Call {
 }
 
 /** A response whose body has been read (as far as it is kept). */
-export interface Reply {
+export interface Reply extends Answered {
   readonly status: number;
   readonly headers: Headers;
   /** Its X-RateLimit-* headers, parsed (undefined when it has none). */
@@ -54,8 +54,24 @@ export type Send = (request: Outgoing, call: Call) => Promise<Reply>;
 /** One concern of the pipeline: wraps the next stage. */
 export type Stage = (next: Send) => Send;
 
-/** The wire below the body reader: a Response whose body is still unread. */
+/** Who answered, as the redirects stage saw it. */
+export interface Answered {
+  /** The answer came from the API's origin (not from a host a redirect led to). */
+  readonly fromApi: boolean;
+  /**
+   * A redirect turned the request into a GET (301/302/303 to a POST, say): the server acted on
+   * the request, so it must not be sent again, whatever the follow-up answered.
+   */
+  readonly acted: boolean;
+}
+
+/** One exchange on the wire: a Response whose body is still unread. */
 export type Wire = (request: Outgoing, call: Call) => Promise<Response>;
-export type WireStage = (next: Wire) => Wire;
+
+/** What the redirects stage answers the body reader: the last response, and who gave it. */
+export interface Exchange extends Answered {
+  readonly response: Response;
+}
+export type Exchanges = (request: Outgoing, call: Call) => Promise<Exchange>;
 
 export type { Failure };

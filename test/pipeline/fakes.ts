@@ -33,7 +33,8 @@ export function call(over: Partial<Call> = {}): Call {
 
 export function reply(status: number, headers: Record<string, string> = {}, data: unknown = {}): Reply {
   const parsed = new Headers(headers);
-  return { status, headers: parsed, rateLimit: parseRateLimitHeaders(parsed), text: "", data };
+  const rateLimit = parseRateLimitHeaders(parsed);
+  return { status, headers: parsed, rateLimit, fromApi: true, acted: false, text: "", data };
 }
 
 /** A promise that never settles unless its signal fires. */

@@ -21,7 +21,9 @@ function counted(status: number, chunks: number, chunkBytes: number, type = "app
 }
 
 const read = (response: Response, over: Partial<Call> = {}) =>
-  readBody(async () => response)(request(), call(over)).catch((e: unknown) => e);
+  readBody(async () => ({ response, fromApi: true, acted: false }))(request(), call(over)).catch(
+    (e: unknown) => e,
+  );
 
 describe("readBody stage", () => {
   it("parses a 2xx JSON object; 204 and operations that promise nothing give undefined", async () => {
@@ -65,6 +67,34 @@ describe("readBody stage", () => {
     expect(failure.kind).toBe("invalid-response");
     expect(failure.reason).toMatch(/maxResponseBytes/);
     expect(pulled()).toBeLessThanOrEqual(11);
+  });
+
+  it("a success body that fills maxResponseBytes exactly is read whole; one byte more is refused", async () => {
+    // Chunked (no Content-Length): the reader only knows there is more by reading on.
+    const exact = (extra: number) => {
+      // The first chunk ends exactly at the limit; the rest, if any, comes in a chunk of its own.
+      const body = `{"a":"${"x".repeat(1000 - 8 + extra)}"}`;
+      const parts = [body.slice(0, 1000), body.slice(1000)].filter(Boolean);
+      return new Response(
+        new ReadableStream({
+          pull(controller) {
+            const next = parts.shift();
+            if (next === undefined) return controller.close();
+            controller.enqueue(new TextEncoder().encode(next));
+          },
+        }),
+        { headers: { "content-type": "application/json" } },
+      );
+    };
+    expect(await read(exact(0), { maxResponseBytes: 1000 })).toMatchObject({
+      status: 200,
+      data: { a: expect.any(String) },
+    });
+    expect(await read(exact(1), { maxResponseBytes: 1000 })).toMatchObject({
+      kind: "invalid-response",
+      reason: expect.stringMatching(/maxResponseBytes/),
+    });
+    expect(await read(exact(-1), { maxResponseBytes: 999 })).toMatchObject({ status: 200 });
   });
 
   it("a stream that fails mid-body is a network failure (retryable); a decoding error is an invalid response", async () => {

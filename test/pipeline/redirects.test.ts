@@ -39,7 +39,53 @@ describe("redirects stage", () => {
 
   it("passes a 3xx without Location, and a 304, through as they are", async () => {
     for (const response of [new Response(null, { status: 302 }), new Response(null, { status: 304 })]) {
-      expect(await followRedirects(ORIGIN)(async () => response)(request(), call())).toBe(response);
+      const exchange = await followRedirects(ORIGIN)(async () => response)(request(), call());
+      expect(exchange.response).toBe(response);
+      expect(exchange).toMatchObject({ fromApi: true, acted: false });
     }
+  });
+
+  it("keeps Cookie and Proxy-Authorization to the origin too, and says who answered", async () => {
+    const next = vi
+      .fn<(r: Outgoing) => Promise<Response>>()
+      .mockResolvedValueOnce(to("https://cdn.other.test/a", 307))
+      .mockResolvedValueOnce(new Response("{}"));
+    const headers = new Headers({
+      authorization: "Bearer t",
+      cookie: "s=1",
+      "proxy-authorization": "Basic x",
+    });
+    const exchange = await followRedirects(ORIGIN)(next)(request({ headers }), call());
+    const hop = next.mock.calls[1]![0].headers;
+    expect([hop.get("authorization"), hop.get("cookie"), hop.get("proxy-authorization")]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(exchange).toMatchObject({ fromApi: false, acted: false });
+  });
+
+  it("marks what follows a POST turned into a GET as acted on: its answer and its failure", async () => {
+    const post = () => request({ method: "POST", body: "{}" });
+    const answered = vi
+      .fn<(r: Outgoing) => Promise<Response>>()
+      .mockResolvedValueOnce(to(`${ORIGIN}/created`, 303))
+      .mockResolvedValueOnce(new Response(null, { status: 429 }));
+    expect(await followRedirects(ORIGIN)(answered)(post(), call())).toMatchObject({
+      acted: true,
+      fromApi: true,
+    });
+    const failing = vi
+      .fn<(r: Outgoing) => Promise<Response>>()
+      .mockResolvedValueOnce(to(`${ORIGIN}/created`, 303))
+      .mockRejectedValueOnce(new Failure("connect", "Connection failed"));
+    const failure = await followRedirects(ORIGIN)(failing)(post(), call()).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ kind: "connect", details: { acted: true } });
+    // 307 repeats the POST: the server has not acted.
+    const repeated = vi
+      .fn<(r: Outgoing) => Promise<Response>>()
+      .mockResolvedValueOnce(to(`${ORIGIN}/again`, 307))
+      .mockResolvedValueOnce(new Response(null, { status: 429 }));
+    expect(await followRedirects(ORIGIN)(repeated)(post(), call())).toMatchObject({ acted: false });
   });
 });

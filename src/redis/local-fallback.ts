@@ -1,7 +1,7 @@
 /**
  * The in-process limiter a Redis limiter falls back to while Redis is away: this process's share
- * of the quota (the limit divided by the processes Redis last saw asking), so that the processes
- * together stay within the limit. Its waits can be ended all at once: by close(), or by resume()
+ * of the quota (the limit divided by the processes Redis last saw asking, the remainder going to
+ * the first of them by tag), so that the processes together stay within the limit. Its waits can be ended all at once: by close(), or by resume()
  * when Redis answers again, which sends them back to the shared window in their order.
  */
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
@@ -18,7 +18,7 @@ const RESUMED = new Error("shared again");
 
 export function createLocalFallback(
   limits: FallbackLimits,
-  known: { max: number; interval: number; processes: number },
+  known: { max: number; interval: number; processes: number; rank: number },
   /** Where a wait goes on resume(). */
   shared: (key: string, signal: AbortSignal | undefined) => Promise<() => void>,
 ) {
@@ -31,7 +31,11 @@ export function createLocalFallback(
     start() {
       const options: RateLimiterOptions = { maxDailyWaitMs: limits.maxDailyWaitMs };
       const max = known.max || limits.maxPerInterval;
-      if (max !== undefined) options.maxPerInterval = Math.max(1, Math.floor(max / known.processes));
+      if (max !== undefined) {
+        const { processes, rank } = known;
+        const share = Math.floor(max / processes) + (rank < max % processes ? 1 : 0);
+        options.maxPerInterval = Math.max(1, share);
+      }
       const interval = known.interval || limits.intervalMs;
       if (interval !== undefined) options.intervalMs = interval;
       if (limits.maxPerDay !== undefined) options.maxPerDay = limits.maxPerDay;

@@ -35,7 +35,7 @@ export function createSharedWindow(config: WindowConfig) {
   /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
   const asked = new Map<string, string[]>();
   let closed = false;
-  const known = { max: 0, interval: 0, processes: 1 };
+  const known = { max: 0, interval: 0, processes: 1, rank: 0 };
   /** The limits this process learned from headers, at any location: a new location starts with them. */
   const hint = { max: 0, interval: 0 };
   /** What every script gets first: the configured limits, then the learned ones. */

@@ -7,11 +7,12 @@
  * srvLeft, srvUntil, dayLeft, dayEnd, probed, and the limits learned from headers: max, interval,
  * day), KEYS[3] the requests given a slot and not yet answered (sorted set scored with the slot:
  * each counts in full until its response, or for LEASE_MS if its process died), KEYS[4] the
- * processes that asked for slots within the last interval, KEYS[5] those of them that got none on
- * their last ask. ARGV[1..3]: the configured max, interval and daily limit (0: not configured):
- * ceilings that headers may only tighten; ARGV[4..5]: the max and interval this process learned
- * from headers at any location (0: none), which stand for the location's own where it has
- * learned nothing yet (a new location, or a Redis that lost its state), configured or not.
+ * processes that asked for slots within the last two intervals (scored with their last ask),
+ * KEYS[5] those that got none on their last ask within the last interval. ARGV[1..3]: the
+ * configured max, interval and daily limit (0: not configured): ceilings that headers may only
+ * tighten; ARGV[4..5]: the max and interval this process learned from headers at any location
+ * (0: none), which stand for the location's own where it has learned nothing yet (a new
+ * location, or a Redis that lost its state), configured or not.
  * A script's own arguments start at ARGV[6].
  */
 export const DAY_MS = 86_400_000;

@@ -20,8 +20,11 @@ export interface SyncContext {
   horizonMs: number;
   /** The window's name in Redis; its members are `<tag>.<n>`. */
   tag: string;
-  /** The limits and the number of processes sharing them, as the latest reply told. */
-  known: { max: number; interval: number; processes: number };
+  /**
+   * The limits, the processes sharing them (those that asked within two intervals) and this
+   * one's rank among them (by tag), as the latest reply that asked told.
+   */
+  known: { max: number; interval: number; processes: number; rank: number };
   closed(): boolean;
   /** A sync is about to ask for slots for the lane. */
   asking(lane: Lane): void;
@@ -97,10 +100,11 @@ export function createLaneSync(ctx: SyncContext) {
     }
     lane.busy = false;
     if (ctx.closed()) return;
-    const [max, interval, blockedIn, processes, granted, retryIn] = reply as [number, ...number[]];
-    ctx.known.max = max;
-    ctx.known.interval = interval!;
-    if (processes! > 0) ctx.known.processes = processes!;
+    const [max, interval, blockedIn, processes, rank, granted, retryIn] = reply as [number, ...number[]];
+    const { known } = ctx;
+    known.max = max;
+    known.interval = interval!;
+    if (processes! > 0) [known.processes, known.rank] = [processes!, rank!];
     if (granted === -1) {
       for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
     }
@@ -110,7 +114,7 @@ export function createLaneSync(ctx: SyncContext) {
       else {
         lane.queue.splice(lane.queue.indexOf(w), 1);
         // Reported after the current turn: the transport reports the response's headers right after release.
-        grant(lane, w, members[i]!, reply[6 + i]!, () => schedule(lane));
+        grant(lane, w, members[i]!, reply[7 + i]!, () => schedule(lane));
       }
     }
     const policy = `${max}/${interval}`;

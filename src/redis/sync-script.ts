@@ -7,8 +7,10 @@ import { PREAMBLE } from "./window-preamble.js";
  * members given up (their slots are freed); nRelease, then each member whose response arrived
  * and how many ms before this call it did (it counts from that moment); then 6 fields of the last response's X-RateLimit-* headers
  * ('' when absent): its member, max, interval, daily limit, remaining, daily remaining; then
- * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), and the members
- * that want a slot, in order.
+ * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), drain ms (after
+ * this process lost Redis: how long slots handed out before may still be used or counted; a
+ * location whose state is gone, as after a restart, hands out nothing before then), and the
+ * members that want a slot, in order.
  *
  * A slot is free when the unanswered requests plus the answered ones still in the window leave
  * room: no assumption about latency. A process holds at most max / (processes asking) of the
@@ -26,6 +28,8 @@ export const SYNC: Script = {
   source: `${PREAMBLE}
 local A = KEYS[4]
 local tag = ARGV[6]
+-- No state: the location was idle, or Redis lost it (restarted, flushed).
+local fresh = st[4] == false
 local a = 7
 for i = a + 1, a + tonumber(ARGV[a]) do
   if redis.call('ZREM', F, ARGV[i]) == 1 then
@@ -83,7 +87,10 @@ end
 a = a + 6
 local maxDailyWait = tonumber(ARGV[a])
 local horizon = math.min(I, tonumber(ARGV[a + 1]))
-a = a + 2
+local drain = tonumber(ARGV[a + 2]) or 0
+a = a + 3
+-- Slots handed out before the loss may be in use until then, unknown to this state.
+if fresh and drain > 0 and now + drain > blocked then blocked = now + drain end
 local waits = {}
 local retryIn = -1
 local sharing = 0

@@ -22,9 +22,14 @@ export interface SyncContext {
   tag: string;
   /**
    * The limits, the processes sharing them (those that asked within two intervals) and this
-   * one's rank among them (by tag), as the latest reply that asked told.
+   * one's rank among them (by tag), as the latest reply that asked told; `longest` is the
+   * longest interval any reply told.
    */
-  known: { max: number; interval: number; processes: number; rank: number };
+  known: { max: number; interval: number; processes: number; rank: number; longest: number };
+  /** How long slots handed out before this process last lost Redis may still be in use (ms). */
+  drainMs(): number;
+  /** A reply came, telling how many processes share the location (0: this one asked nothing). */
+  replied(processes: number): void;
   closed(): boolean;
   /** A sync is about to ask for slots for the lane. */
   asking(lane: Lane): void;
@@ -69,7 +74,7 @@ export function createLaneSync(ctx: SyncContext) {
     const args = [...ctx.base(), ctx.tag, cancels.length, ...cancels, releases.length];
     const sentAt = now();
     for (const r of releases) args.push(r.member, Math.floor(sentAt - r.at));
-    args.push(...facts.map((v) => v ?? ""), ctx.maxDailyWaitMs, ctx.horizonMs, ...members);
+    args.push(...facts.map((v) => v ?? ""), ctx.maxDailyWaitMs, ctx.horizonMs, ctx.drainMs(), ...members);
     return { args, cancels, releases };
   }
 
@@ -104,6 +109,7 @@ export function createLaneSync(ctx: SyncContext) {
     const { known } = ctx;
     known.max = max;
     known.interval = interval!;
+    known.longest = Math.max(known.longest, interval!);
     if (processes! > 0) [known.processes, known.rank] = [processes!, rank!];
     if (granted === -1) {
       for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
@@ -126,6 +132,7 @@ export function createLaneSync(ctx: SyncContext) {
     if (more) schedule(lane);
     else if (lane.queue.length && retryIn! > 0) schedule(lane, retryIn);
     ctx.tidy(lane);
+    ctx.replied(processes!);
   }
 
   /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */

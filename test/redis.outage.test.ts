@@ -4,7 +4,8 @@
  * that enforces a sliding window: each process's share while Redis is away; no request on its
  * own before the slots Redis handed out can no longer count; after a restart, no process takes
  * the whole window while the others still send on their own, and headers seen before the loss
- * are not told as news.
+ * are not told as news; the client's connection events notice the loss and the return at once,
+ * and a blip with Redis intact costs no wait.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createVoiceAIClient } from "../src/index.js";
@@ -180,5 +181,56 @@ describe("when Redis answers again", () => {
     // The restarted Redis knows nothing of the three; the server counts them for an interval.
     (await fourth)();
     expect(performance.now() - answered).toBeGreaterThanOrEqual(1500);
+  });
+});
+
+describe("the client's connection events", () => {
+  for (const lib of ["ioredis", "redis"] as const) {
+    it(`${lib}: a lost connection is noticed at once, and its return ends the fallback without waiting for the probe`, async () => {
+      const { store: s, when } = await store(lib, `e${n++}:`, { timeoutMs: 5000 });
+      const limiter = s.createLimiter({ maxPerInterval: 5, intervalMs: 100 });
+      (await limiter.acquire("LOC"))();
+      const killed = performance.now();
+      await kill();
+      await sleep(100);
+      const lost = when(/Redis connection lost; rate limits are kept per process/);
+      expect(lost! - killed).toBeLessThan(300);
+      await restart();
+      // The probe runs a second after the loss; the client's `ready` comes sooner.
+      await sleep(800);
+      expect(when(/shared again/)! - lost!).toBeLessThan(900);
+      // Shared again: the next slots come from Redis.
+      const before = s.roundTrips;
+      (await limiter.acquire("LOC"))();
+      expect(s.roundTrips).toBeGreaterThan(before);
+    });
+  }
+
+  it("a blip of the connection with Redis intact costs no drain", async () => {
+    const { store: s, client, when } = await store("ioredis", `b${n++}:`);
+    const limiter = s.createLimiter({ maxPerInterval: 5, intervalMs: 1000 });
+    (await limiter.acquire("LOC"))();
+    client.ioredis!.disconnect(true); // closes the connection and reconnects at once
+    await sleep(300);
+    expect(when(/kept per process/)).toBeDefined();
+    expect(when(/shared again/)).toBeDefined();
+    const started = performance.now();
+    (await limiter.acquire("LOC"))();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it("Redis restarted at once: the loss is noticed all the same, and a location it forgot hands out nothing for an interval", async () => {
+    const { store: s, when } = await store("ioredis", `f${n++}:`);
+    const limiter = s.createLimiter({ maxPerInterval: 3, intervalMs: 500 });
+    const releases = await Promise.all([1, 2, 3].map(() => limiter.acquire("LOC")));
+    for (const release of releases) release();
+    const answered = performance.now();
+    await kill();
+    await restart();
+    await sleep(100);
+    expect(when(/shared again/)).toBeDefined();
+    // The restarted Redis knows nothing of the three; the server counts them for an interval.
+    (await limiter.acquire("LOC"))();
+    expect(performance.now() - answered).toBeGreaterThanOrEqual(500);
   });
 });

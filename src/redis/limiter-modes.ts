@@ -164,6 +164,8 @@ export function createModes(ctx: LimiterContext, options: RedisLimiterOptions) {
       if (mode !== "local") window.penalize(key, ms);
       if (mode !== "shared") local.penalize(key, ms);
     },
+    lost: (at: number) => away(at, new StoreUnavailableError("Redis connection lost")),
+    back,
     async close() {
       closed = true;
       clearInterval(probe);

@@ -2,7 +2,8 @@
  * The RateLimiter the client gets from `store.createLimiter()`: the shared window in Redis while
  * Redis answers; when it does not, either the in-process limiter (default, with one warning per
  * outage) or a StoreUnavailableError for every waiting and new request (`onStoreError: "fail"`).
- * A failed command tells that Redis is away; a probe every second, or any reply, that it is back.
+ * The client's connection events, or else a failed command, tell that Redis is away; its `ready`
+ * event, or a probe every second, that it is back.
  */
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
 import type { ScriptRunner } from "./script-runner.js";
@@ -32,9 +33,13 @@ export interface LimiterContext {
   logger: Logger;
 }
 
-/** The limiter, and what `store.close()` calls on it. */
+/** The limiter, and what the store calls on it: on close, and on the client's connection events. */
 export interface RedisLimiter extends RateLimiter {
   close(): Promise<void>;
+  /** The client lost its connection at `at` (performance.now()). */
+  lost(at: number): void;
+  /** The client is connected again. */
+  back(): void;
 }
 
 export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOptions): RedisLimiter {
@@ -68,6 +73,8 @@ export function createRedisLimiter(ctx: LimiterContext, options: RedisLimiterOpt
     tryAcquire: (key) => (concurrency || closed ? undefined : modes.tryAcquire(key)),
     observe: modes.observe,
     penalize: modes.penalize,
+    lost: modes.lost,
+    back: modes.back,
     async close() {
       closed = true;
       await modes.close();

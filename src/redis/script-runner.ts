@@ -15,6 +15,8 @@ export interface Script {
 export interface ScriptRunner {
   /** Runs `script`; rejects with StoreUnavailableError on an error or after `timeoutMs`. */
   run(script: Script, keys: string[], args: readonly (string | number)[]): Promise<unknown>;
+  /** The client lost its connection: every command still waiting fails now (see lossTime). */
+  lost(at: number): void;
   /** Subscribes on a connection of its own (bounded like a command); undefined if the client cannot. */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> | undefined;
   /** Commands sent to Redis so far (EVALSHA, EVAL, SUBSCRIBE). */
@@ -98,7 +100,15 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
     if (!sha) shas.set(script, (sha = sha1(script.source)));
     return sha;
   };
-  const send = <T>(command: Promise<T>, what: string) => bounded(command, timeoutMs, what);
+  /** Commands waiting for their answer: lost() fails them at once. */
+  const waiting = new Set<(error: Error) => void>();
+  const send = <T>(command: Promise<T>, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.add(reject);
+      bounded(command, timeoutMs, what)
+        .then(resolve, reject)
+        .finally(() => waiting.delete(reject));
+    });
 
   return {
     get roundTrips() {
@@ -107,6 +117,11 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
     byScript,
     close() {
       closed = true;
+    },
+    lost(at) {
+      for (const reject of waiting)
+        reject(withLossTime(new StoreUnavailableError("Redis connection lost"), at));
+      waiting.clear();
     },
     async run(script, keys, args) {
       if (closed) throw new StoreClosedError("the Redis store was closed (store.close())");

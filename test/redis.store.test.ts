@@ -164,6 +164,21 @@ describe("shared between stores (as between processes)", () => {
     expect(busiest(capTimes, 249)).toBeLessThanOrEqual(2);
   });
 
+  it("a location without state (new, or forgotten by a restarted Redis) takes the limits this process learned elsewhere where tighter than the configured ones", async () => {
+    const limiter = createRedisStore(await client("redis"), { prefix: fresh() }).createLimiter({
+      maxPerInterval: 5,
+      intervalMs: 100,
+    });
+    limiter.observe("L1", { max: 2, intervalMs: 300 });
+    (await limiter.acquire("L1"))();
+    const times: number[] = [];
+    await Promise.all(
+      [1, 2, 3, 4].map(async () => ((await limiter.acquire("L2"))(), times.push(performance.now()))),
+    );
+    expect(busiest(times, 299)).toBeLessThanOrEqual(2);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(290);
+  });
+
   it("limits unknown (none configured or learned): a location's first request goes alone", async () => {
     const limiter = createRedisStore(await client("redis"), { prefix: fresh() }).createLimiter({});
     const order: string[] = [];

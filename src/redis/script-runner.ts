@@ -15,6 +15,8 @@ export interface Script {
 export interface ScriptRunner {
   /** Runs `script`; rejects with StoreUnavailableError on an error or after `timeoutMs`. */
   run(script: Script, keys: string[], args: readonly (string | number)[]): Promise<unknown>;
+  /** The client lost its connection: every command still waiting fails now (see lossTime). */
+  lost(at: number): void;
   /** Subscribes on a connection of its own (bounded like a command); undefined if the client cannot. */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> | undefined;
   /** Commands sent to Redis so far (EVALSHA, EVAL, SUBSCRIBE). */
@@ -25,13 +27,25 @@ export interface ScriptRunner {
   close(): void;
 }
 
+/**
+ * When Redis was last certainly able to hand out slots, for a command that failed: the moment it
+ * was sent if it went unanswered (a Redis that had received it alive would have answered), the
+ * moment of the failure otherwise (an error, or the connection lost).
+ */
+const lossTimes = new WeakMap<object, number>();
+export const lossTime = (error: unknown): number | undefined =>
+  typeof error === "object" && error !== null ? lossTimes.get(error) : undefined;
+const withLossTime = <E extends object>(error: E, at: number): E => (lossTimes.set(error, at), error);
+const now = () => performance.now();
+
 /** Resolves or rejects like `promise`, or rejects with StoreUnavailableError after `ms`. */
 export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  const sentAt = now();
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new StoreUnavailableError(`Redis did not answer ${what} within ${ms} ms`)),
-      ms,
-    );
+    const timer = setTimeout(() => {
+      const error = new StoreUnavailableError(`Redis did not answer ${what} within ${ms} ms`);
+      reject(withLossTime(error, sentAt));
+    }, ms);
     (timer as { unref?: () => void }).unref?.();
     promise.then(
       (value) => {
@@ -43,7 +57,10 @@ export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promi
         reject(
           error instanceof StoreUnavailableError
             ? error
-            : new StoreUnavailableError(`Redis failed ${what}`, { cause: plainCopy(error) }),
+            : withLossTime(
+                new StoreUnavailableError(`Redis failed ${what}`, { cause: plainCopy(error) }),
+                now(),
+              ),
         );
       },
     );
@@ -83,6 +100,15 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
     if (!sha) shas.set(script, (sha = sha1(script.source)));
     return sha;
   };
+  /** Commands waiting for their answer: lost() fails them at once. */
+  const waiting = new Set<(error: Error) => void>();
+  const send = <T>(command: Promise<T>, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.add(reject);
+      bounded(command, timeoutMs, what)
+        .then(resolve, reject)
+        .finally(() => waiting.delete(reject));
+    });
 
   return {
     get roundTrips() {
@@ -92,18 +118,23 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
     close() {
       closed = true;
     },
+    lost(at) {
+      for (const reject of waiting)
+        reject(withLossTime(new StoreUnavailableError("Redis connection lost"), at));
+      waiting.clear();
+    },
     async run(script, keys, args) {
       if (closed) throw new StoreClosedError("the Redis store was closed (store.close())");
       const strings = args.map(String);
       const sha = await shaOf(script);
       count(script.name);
       try {
-        return await bounded(driver.evalsha(sha, keys, strings), timeoutMs, `EVALSHA (${script.name})`);
+        return await send(driver.evalsha(sha, keys, strings), `EVALSHA (${script.name})`);
       } catch (error) {
         if (!isNoScript(error)) throw error;
         // This Redis (or node) has not got the script yet: send it once, which caches it.
         count(script.name);
-        return bounded(driver.eval(script.source, keys, strings), timeoutMs, `EVAL (${script.name})`);
+        return send(driver.eval(script.source, keys, strings), `EVAL (${script.name})`);
       }
     },
     subscribe(channel, onMessage) {

@@ -23,6 +23,9 @@ export interface WindowConfig {
   horizonMs: number;
   /** Called when a Redis call failed; the lane's queue is still there. */
   onError(error: unknown, lane: Lane): void;
+  /** See SyncContext. */
+  drainMs(): number;
+  replied(processes: number): void;
 }
 
 const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
@@ -35,13 +38,14 @@ export function createSharedWindow(config: WindowConfig) {
   /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
   const asked = new Map<string, string[]>();
   let closed = false;
-  const known = { max: 0, interval: 0, processes: 1 };
+  const known = { max: 0, interval: 0, processes: 1, rank: 0, longest: 0 };
   /** The limits this process learned from headers, at any location: a new location starts with them. */
   const hint = { max: 0, interval: 0 };
   /** What every script gets first: the configured limits, then the learned ones. */
   const base = () => [...limits, hint.max, hint.interval];
   // This window's name in Redis: its members and its place among the processes sharing a location.
   const tag = Math.random().toString(36).slice(2, 10);
+  let reported = 0;
 
   const { schedule, pause } = createLaneSync({
     runner,
@@ -58,6 +62,8 @@ export function createSharedWindow(config: WindowConfig) {
     },
     tidy,
     onError: config.onError,
+    drainMs: config.drainMs,
+    replied: config.replied,
   });
 
   function laneOf(key: string): Lane {
@@ -134,6 +140,29 @@ export function createSharedWindow(config: WindowConfig) {
       const lane = laneOf(key);
       lane.observed = { member: lane.lastReleased || "-", info };
       schedule(lane);
+    },
+    /**
+     * Requests this process sent without the shared window (while Redis was away), answered at
+     * `answeredAt` (performance.now()): told to Redis as answered, so that they count there.
+     */
+    report(key: string, answeredAt: number[]) {
+      if (closed || !answeredAt.length) return;
+      const lane = laneOf(key);
+      for (const at of answeredAt) lane.releases.push({ member: `${tag}.x${(reported++).toString(36)}`, at });
+      schedule(lane);
+    },
+    /**
+     * Redis is away: headers not yet told are dropped (told later they would pass for news), and
+     * the lanes whose requests wait for a slot are returned, to be served otherwise.
+     */
+    interrupt(): Lane[] {
+      const waiting: Lane[] = [];
+      for (const lane of [...lanes.values()]) {
+        lane.observed = undefined;
+        if (lane.queue.length) waiting.push(lane);
+        else tidy(lane);
+      }
+      return waiting;
     },
     penalize(key: string, ms: number) {
       if (closed) return;

@@ -5,6 +5,7 @@
 import { ConfigurationError } from "../errors.js";
 import type { RateLimiter } from "../rate-limit.js";
 import { driverOf, type RedisClientLike } from "./adapter.js";
+import { unwatchConnection, watchConnection } from "./connection-watch.js";
 import { createScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
 import { createRedisLimiter, type Logger, type RedisLimiter, type RedisLimiterOptions } from "./limiter.js";
@@ -69,6 +70,16 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
   /** Limiters alive, for close(); one that was collected holds nothing (no timer, no waiter). */
   const limiters = new Set<WeakRef<RedisLimiter>>();
   let closing: Promise<void> | undefined;
+  const alive = () => [...limiters].flatMap((ref) => ref.deref() ?? []);
+  // The client's connection events: commands waiting for a lost connection fail at once.
+  const watcher = {
+    lost(at: number) {
+      runner.lost(at);
+      for (const limiter of alive()) limiter.lost(at);
+    },
+    back: () => alive().forEach((limiter) => limiter.back()),
+  };
+  watchConnection(client, watcher);
 
   return Object.freeze({
     ...tokens,
@@ -81,7 +92,8 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
     },
     close() {
       closing ??= (async () => {
-        const all = [...limiters].map((ref) => ref.deref()?.close());
+        unwatchConnection(client, watcher);
+        const all = alive().map((limiter) => limiter.close());
         limiters.clear();
         await Promise.all([tokens.close(), ...all]);
         runner.close();

@@ -7,22 +7,29 @@ import { PREAMBLE } from "./window-preamble.js";
  * members given up (their slots are freed); nRelease, then each member whose response arrived
  * and how many ms before this call it did (it counts from that moment); then 6 fields of the last response's X-RateLimit-* headers
  * ('' when absent): its member, max, interval, daily limit, remaining, daily remaining; then
- * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), and the members
- * that want a slot, in order.
+ * maxDailyWait (-1: any), horizon ms (how far ahead a slot may be handed out), drain ms (after
+ * this process lost Redis: how long slots handed out before may still be used or counted; a
+ * location whose state is gone, as after a restart, hands out nothing before then), and the
+ * members that want a slot, in order.
  *
  * A slot is free when the unanswered requests plus the answered ones still in the window leave
  * room: no assumption about latency. A process holds at most max / (processes asking) of the
  * unanswered ones, so the quota is shared out, not raced for; as responses arrive, the process
  * that reports them gets the freed room in the same call.
- * Returns {max, interval, blockedIn, processes, granted, retryIn, wait1, ..., waitN}: retryIn (-1:
- * none) is when to ask again; granted -1: the day's quota is spent for longer than maxDailyWait,
- * and retryIn is when it comes back.
+ * Returns {max, interval, blockedIn, sharing, rank, granted, retryIn, wait1, ..., waitN}:
+ * sharing is the number of processes that asked within the last two intervals (a steadier
+ * count than the last interval's, so that the processes agree on it), rank the number of them
+ * whose tag sorts before this one's (0 and 0 when this call asks nothing): each process's share
+ * while Redis is away; retryIn (-1: none) is when to ask again; granted -1: the day's quota is
+ * spent for longer than maxDailyWait, and retryIn is when it comes back.
  */
 export const SYNC: Script = {
   name: "sync",
   source: `${PREAMBLE}
 local A = KEYS[4]
 local tag = ARGV[6]
+-- No state: the location was idle, or Redis lost it (restarted, flushed).
+local fresh = st[4] == false
 local a = 7
 for i = a + 1, a + tonumber(ARGV[a]) do
   if redis.call('ZREM', F, ARGV[i]) == 1 then
@@ -80,16 +87,25 @@ end
 a = a + 6
 local maxDailyWait = tonumber(ARGV[a])
 local horizon = math.min(I, tonumber(ARGV[a + 1]))
-a = a + 2
+local drain = tonumber(ARGV[a + 2]) or 0
+a = a + 3
+-- Slots handed out before the loss may be in use until then, unknown to this state.
+if fresh and drain > 0 and now + drain > blocked then blocked = now + drain end
 local waits = {}
 local retryIn = -1
-local processes = 0
+local sharing = 0
+local rank = 0
 local last = now
 if a <= #ARGV then
-  redis.call('ZREMRANGEBYSCORE', A, '-inf', now - I)
+  redis.call('ZREMRANGEBYSCORE', A, '-inf', now - 2 * I)
   redis.call('ZADD', A, now, tag)
-  redis.call('PEXPIRE', A, math.ceil(I + 1000))
-  processes = redis.call('ZCARD', A)
+  redis.call('PEXPIRE', A, math.ceil(2 * I + 1000))
+  local processes = redis.call('ZCOUNT', A, '(' .. (now - I), '+inf')
+  local askers = redis.call('ZRANGE', A, 0, -1)
+  sharing = #askers
+  for i = 1, sharing do
+    if askers[i] < tag then rank = rank + 1 end
+  end
   local pending = redis.call('ZRANGE', F, 0, -1)
   local held = 0
   local mine = tag .. '.'
@@ -133,7 +149,7 @@ if a <= #ARGV then
     if dayLeft <= 0 and dayEnd > s then
       if maxDailyWait >= 0 and dayEnd - now > maxDailyWait and #waits == 0 then
         save(now)
-        return reply({processes, -1, math.ceil(dayEnd - now)})
+        return reply({sharing, rank, -1, math.ceil(dayEnd - now)})
       end
       s = dayEnd
     end
@@ -161,7 +177,7 @@ if a <= #ARGV then
   end
 end
 save(last)
-local out = {processes, #waits, retryIn}
+local out = {sharing, rank, #waits, retryIn}
 for i = 1, #waits do out[#out + 1] = waits[i] end
 return reply(out)
 `,

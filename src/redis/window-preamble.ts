@@ -7,10 +7,12 @@
  * srvLeft, srvUntil, dayLeft, dayEnd, probed, and the limits learned from headers: max, interval,
  * day), KEYS[3] the requests given a slot and not yet answered (sorted set scored with the slot:
  * each counts in full until its response, or for LEASE_MS if its process died), KEYS[4] the
- * processes that asked for slots within the last interval, KEYS[5] those of them that got none on
- * their last ask. ARGV[1..3]: the configured max, interval and daily limit (0: not configured):
- * ceilings that headers may only tighten; ARGV[4..5]: the max and interval this process learned
- * from headers at any location (0: none), used where the location has learned nothing yet.
+ * processes that asked for slots within the last two intervals (scored with their last ask),
+ * KEYS[5] those that got none on their last ask within the last interval. ARGV[1..3]: the
+ * configured max, interval and daily limit (0: not configured): ceilings that headers may only
+ * tighten; ARGV[4..5]: the max and interval this process learned from headers at any location
+ * (0: none), which stand for the location's own where it has learned nothing yet (a new
+ * location, or a Redis that lost its state), configured or not.
  * A script's own arguments start at ARGV[6].
  */
 export const DAY_MS = 86_400_000;
@@ -24,9 +26,10 @@ local W, S, F = KEYS[1], KEYS[2], KEYS[3]
 local st = redis.call('HMGET', S, 'blocked', 'srvLeft', 'srvUntil', 'dayLeft', 'dayEnd', 'probed',
   'max', 'interval', 'day')
 local hintMax, hintI = tonumber(ARGV[4]) or 0, tonumber(ARGV[5]) or 0
-local function limit(cfg, learned, default, pick)
+local function limit(cfg, learned, hint, default, pick)
   cfg = tonumber(cfg)
   learned = tonumber(learned)
+  if not learned and hint > 0 then learned = hint end
   if cfg > 0 then
     if learned then return pick(cfg, learned) end
     return cfg
@@ -35,11 +38,11 @@ local function limit(cfg, learned, default, pick)
 end
 local max, I
 local function limits()
-  max = limit(ARGV[1], st[7], hintMax > 0 and hintMax or 100, math.min)
-  I = limit(ARGV[2], st[8], hintI > 0 and hintI or 10000, math.max)
+  max = limit(ARGV[1], st[7], hintMax, 100, math.min)
+  I = limit(ARGV[2], st[8], hintI, 10000, math.max)
 end
 limits()
-local perDay = limit(ARGV[3], st[9], 200000, math.min)
+local perDay = limit(ARGV[3], st[9], 0, 200000, math.min)
 local blocked = tonumber(st[1]) or 0
 local srvLeft = tonumber(st[2]) or 0
 local srvUntil = tonumber(st[3]) or 0

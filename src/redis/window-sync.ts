@@ -20,8 +20,16 @@ export interface SyncContext {
   horizonMs: number;
   /** The window's name in Redis; its members are `<tag>.<n>`. */
   tag: string;
-  /** The limits and the number of processes sharing them, as the latest reply told. */
-  known: { max: number; interval: number; processes: number };
+  /**
+   * The limits, the processes sharing them (those that asked within two intervals) and this
+   * one's rank among them (by tag), as the latest reply that asked told; `longest` is the
+   * longest interval any reply told.
+   */
+  known: { max: number; interval: number; processes: number; rank: number; longest: number };
+  /** How long slots handed out before this process last lost Redis may still be in use (ms). */
+  drainMs(): number;
+  /** A reply came, telling how many processes share the location (0: this one asked nothing). */
+  replied(processes: number): void;
   closed(): boolean;
   /** A sync is about to ask for slots for the lane. */
   asking(lane: Lane): void;
@@ -66,7 +74,7 @@ export function createLaneSync(ctx: SyncContext) {
     const args = [...ctx.base(), ctx.tag, cancels.length, ...cancels, releases.length];
     const sentAt = now();
     for (const r of releases) args.push(r.member, Math.floor(sentAt - r.at));
-    args.push(...facts.map((v) => v ?? ""), ctx.maxDailyWaitMs, ctx.horizonMs, ...members);
+    args.push(...facts.map((v) => v ?? ""), ctx.maxDailyWaitMs, ctx.horizonMs, ctx.drainMs(), ...members);
     return { args, cancels, releases };
   }
 
@@ -97,10 +105,12 @@ export function createLaneSync(ctx: SyncContext) {
     }
     lane.busy = false;
     if (ctx.closed()) return;
-    const [max, interval, blockedIn, processes, granted, retryIn] = reply as [number, ...number[]];
-    ctx.known.max = max;
-    ctx.known.interval = interval!;
-    if (processes! > 0) ctx.known.processes = processes!;
+    const [max, interval, blockedIn, processes, rank, granted, retryIn] = reply as [number, ...number[]];
+    const { known } = ctx;
+    known.max = max;
+    known.interval = interval!;
+    known.longest = Math.max(known.longest, interval!);
+    if (processes! > 0) [known.processes, known.rank] = [processes!, rank!];
     if (granted === -1) {
       for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
     }
@@ -110,7 +120,7 @@ export function createLaneSync(ctx: SyncContext) {
       else {
         lane.queue.splice(lane.queue.indexOf(w), 1);
         // Reported after the current turn: the transport reports the response's headers right after release.
-        grant(lane, w, members[i]!, reply[6 + i]!, () => schedule(lane));
+        grant(lane, w, members[i]!, reply[7 + i]!, () => schedule(lane));
       }
     }
     const policy = `${max}/${interval}`;
@@ -122,6 +132,7 @@ export function createLaneSync(ctx: SyncContext) {
     if (more) schedule(lane);
     else if (lane.queue.length && retryIn! > 0) schedule(lane, retryIn);
     ctx.tidy(lane);
+    ctx.replied(processes!);
   }
 
   /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */

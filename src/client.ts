@@ -60,6 +60,7 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const send = createPipeline({
     origin: config.origin,
     fetch: config.fetch,
+    guardFetch: config.customFetch,
     tokens,
     redactor,
     limiter: limiterFor(options),

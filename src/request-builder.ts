@@ -51,7 +51,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** Prepares, once per operation, the functions that build its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {
   const fail = invalid(operationId);
-  const pathNames: string[] = spec.path.match(/[^{}]+(?=\})/g) ?? [];
+  // The template split once: ["/voice-ai/agents/", "agentId", ""] — every odd piece a path id.
+  const pieces = spec.path.split(/\{([^{}]+)\}/);
+  const pathNames = pieces.filter((_, i) => i % 2);
   const rules = new Map(Object.entries(spec.query));
   const { body: bodySpec } = spec;
   const hint = (name: string) => (name === "locationId" ? " (or set the client's locationId)" : "");
@@ -96,7 +98,7 @@ export function requestBuilder(operationId: string, spec: OperationSpec): Reques
         }
       }
       // Path ids are checked strings, each a whole segment: encoded as one.
-      const filled = spec.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(path[name]!));
+      const filled = pieces.map((piece, i) => (i % 2 ? encodeURIComponent(path[piece]!) : piece)).join("");
       target = filled + (search.length ? `?${search.join("&")}` : "");
     } catch (error) {
       // encodeURIComponent refuses a lone surrogate: nothing was sent.

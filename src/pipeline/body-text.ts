@@ -10,20 +10,23 @@ import type { Call } from "./types.js";
 /**
  * The body as text, at most `limit` bytes: past it the rest is cancelled, and the read fails
  * when `strict` (a success body must be whole) or is cut when not (an error body or a snippet).
+ * `guard`: the body comes from the caller's own fetch, which may ignore the signal: every wait on
+ * it is raced with the signal (the built-in fetch's bodies end with it by themselves).
  */
 export async function readText(
   response: Response,
   limit: number,
   strict: boolean,
   call: Call,
+  guard: boolean,
 ): Promise<string> {
+  const wait = <T>(work: Promise<T>) => (guard ? untilAborted(work, call.signal) : work);
   const { headers } = response;
   const declared = Number(headers.get("content-length") ?? NaN);
   // The common case, a plain body whose declared length fits: read whole by fetch itself.
   if (declared >= 0 && declared <= limit && !headers.has("content-encoding")) {
     try {
-      // A custom fetch's body may ignore the signal: the wait ends when it fires all the same.
-      return await untilAborted(response.text(), call.signal);
+      return await wait(response.text());
     } catch (error) {
       throw readFailure(error, response, call);
     }
@@ -35,7 +38,7 @@ export async function readText(
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), call.signal);
+      const { done, value } = await wait(reader.read());
       if (done) break;
       const room = limit - size;
       if (value.byteLength > room && strict) {

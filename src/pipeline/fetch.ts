@@ -1,8 +1,8 @@
 /**
  * The innermost stage: one exchange on the wire through the configured fetch. Redirects are never
- * followed here (the redirects stage decides where credentials may go). A custom fetch that
- * ignores the signal still ends when the attempt's signal fires: the stages above (the rate-limit
- * slot among them) are never held by a fetch that hangs.
+ * followed here (the redirects stage decides where credentials may go). With `guard` (the
+ * caller's own fetch, which may ignore the signal) the exchange is raced with the attempt's
+ * signal: the stages above (the rate-limit slot among them) are never held by a fetch that hangs.
  */
 import { classifyNetworkError } from "../retry-policy.js";
 import { untilAborted } from "./abortable.js";
@@ -12,15 +12,19 @@ import type { Wire } from "./types.js";
 /** What the client calls to send: the global fetch, or the user's `fetch` option. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export function sendOnWire(fetchImpl: FetchLike): Wire {
+export function sendOnWire(fetchImpl: FetchLike, guard: boolean): Wire {
   return async ({ method, url, headers, body }, call) => {
     let response: unknown;
     try {
       const { signal } = call;
-      response = await untilAborted(
-        fetchImpl(url, { method, headers, body: body ?? null, signal: signal ?? null, redirect: "manual" }),
-        signal,
-      );
+      const sent = fetchImpl(url, {
+        method,
+        headers,
+        body: body ?? null,
+        signal: signal ?? null,
+        redirect: "manual",
+      });
+      response = await (guard ? untilAborted(sent, signal) : sent);
     } catch (error) {
       throw new Failure(classifyNetworkError(error), "Connection failed", { cause: error });
     }

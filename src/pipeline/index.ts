@@ -35,6 +35,8 @@ export interface PipelineConfig {
   /** `https://host[:port]`: the only origin that ever receives the Authorization header. */
   origin: string;
   fetch: FetchLike;
+  /** The fetch is the caller's own, which may ignore the signal: its waits are raced with it. */
+  guardFetch: boolean;
   tokens: Tokens;
   redactor: Redactor;
   limiter: RateLimiter | undefined;
@@ -54,8 +56,8 @@ export function createPipeline(config: PipelineConfig): Send {
     authorize(config.tokens, origin),
     observe({ log, onResponse: config.onResponse, record: config.record }),
   ];
-  const wire = followRedirects(origin)(sendOnWire(config.fetch));
-  return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire));
+  const wire = followRedirects(origin)(sendOnWire(config.fetch, config.guardFetch));
+  return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire, config.guardFetch));
 }
 
 /**
@@ -65,7 +67,8 @@ export function createPipeline(config: PipelineConfig): Send {
 export function createBarePipeline(
   config: Pick<PipelineConfig, "origin" | "fetch" | "redactor" | "onRetry">,
 ): Send {
-  const wire = followRedirects(config.origin)(sendOnWire(config.fetch));
+  // Always guarded: the OAuth entry's fetch may be the caller's.
+  const wire = followRedirects(config.origin)(sendOnWire(config.fetch, true));
   const stages: Stage[] = [typedErrors(config.redactor), retry(config.onRetry), timeout];
-  return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire));
+  return stages.reduceRight<Send>((next, stage) => stage(next), readBody(wire, true));
 }

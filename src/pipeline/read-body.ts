@@ -13,8 +13,9 @@ export const ERROR_BODY_BYTES = 64 * 1024;
 /** How much of a 2xx that is not JSON is kept, for InvalidResponseError.bodySnippet. */
 const SNIPPET_BYTES = 1024;
 
+/** `guard`: the responses come from the caller's own fetch (see readText). */
 export const readBody =
-  (next: Exchanges): Send =>
+  (next: Exchanges, guard: boolean): Send =>
   async (request, call) => {
     const { response, fromApi, acted } = await next(request, call);
     const { status, headers } = response;
@@ -23,7 +24,7 @@ export const readBody =
     const reply = { status, headers, rateLimit, fromApi, acted, text: "", data: undefined };
     if (status < 200 || status > 299) {
       try {
-        return { ...reply, text: await readText(response, ERROR_BODY_BYTES, false, call) };
+        return { ...reply, text: await readText(response, ERROR_BODY_BYTES, false, call, guard) };
       } catch (error) {
         // The status is what counts; its body only explains it. An abort is still an abort.
         if (call.signal?.aborted) throw error;
@@ -40,10 +41,10 @@ export const readBody =
     if (type && !/json/i.test(type)) {
       throw invalid(
         `expected JSON, got ${type.split(";")[0]}`,
-        await readText(response, SNIPPET_BYTES, false, call),
+        await readText(response, SNIPPET_BYTES, false, call, guard),
       );
     }
-    const text = await readText(response, call.maxResponseBytes, true, call);
+    const text = await readText(response, call.maxResponseBytes, true, call, guard);
     if (!text.trim()) throw invalid("the body is empty");
     let data: unknown;
     try {

@@ -21,7 +21,7 @@ function counted(status: number, chunks: number, chunkBytes: number, type = "app
 }
 
 const read = (response: Response, over: Partial<Call> = {}) =>
-  readBody(async () => ({ response, fromApi: true, acted: false }))(request(), call(over)).catch(
+  readBody(async () => ({ response, fromApi: true, acted: false }), true)(request(), call(over)).catch(
     (e: unknown) => e,
   );
 

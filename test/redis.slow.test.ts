@@ -8,8 +8,9 @@
  * With both client libraries: calls through the client settle within a bound tied to the store's
  * timeoutMs (by default through the in-process fallback, with one warning; StoreUnavailableError
  * with `onStoreError: "fail"`), and once the pause ends the location is shared through Redis
- * again; token operations fail with StoreUnavailableError within the bound, and a lock waiter
- * whose wake-up cannot come does not hang; a process that went through all this ends by itself.
+ * again; token operations fail with StoreUnavailableError within the bound, a lock waiter whose
+ * wake-up cannot come does not hang, and a lock() that got no reply leaves no lock behind when
+ * Redis runs it late; a process that went through all this ends by itself.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -201,7 +202,7 @@ describe.each(LIBS)("Redis paused, with %s", (lib) => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("token operations fail with StoreUnavailableError within the bound; a lock waiter does not hang", async () => {
+  it("token operations fail with StoreUnavailableError within the bound; a lock waiter does not hang; a lock() that got no reply leaves no lock behind", async () => {
     const { store: tokens, prefix } = await storeOf(lib);
     const { store: other } = await storeOf(lib, { prefix }); // another process
     await tokens.set("inst", "v1");
@@ -238,6 +239,15 @@ describe.each(LIBS)("Redis paused, with %s", (lib) => {
     expect(durations([waited!])[0]).toBeLessThan(HELD_TTL_MS + BOUND_MS);
 
     await unpause();
+    // Redis has run the late commands by now: neither the lock() that failed nor the waiter's
+    // last try holds a lock for nobody (60 s and 1 s), so another process takes both at once.
+    const third = (await storeOf(lib, { prefix })).store;
+    const locks = await outcomes(
+      ["inst", "held"].map((key) => third.lock(key, { ttlMs: 1000, waitMs: 0 })),
+      2000,
+    );
+    expect(locks.map(errorName)).toEqual([undefined, undefined]);
+    for (const lock of locks) if (lock !== "pending") await lock.value!.release();
     // The store answers again. "v2" if Redis ran late the set that failed: a write that timed out
     // may still land, as after any timeout.
     const [record] = await outcomes([tokens.get("inst")], 2000);

@@ -37,10 +37,21 @@ return 1
 /**
  * KEYS[1] lock, KEYS[2] record; ARGV[1] ttl ms, ARGV[2] owner. Returns {1, fence} when taken,
  * else {0, ms until the lock expires}: how long a waiter that hears of no release may sleep.
+ * With ARGV[3] (the channel that wakes the waiters) and ARGV[4] (the record's name): gives up the
+ * lock if ARGV[2] holds it, for a call that got no reply. The same script as the call, so that
+ * Redis has it whenever it ran that call late.
  */
 export const LOCK: Script = {
   name: "lock",
   source: `
+if ARGV[3] then
+  local held = redis.call('GET', KEYS[1])
+  if held and string.sub(held, -#ARGV[2] - 1) == ':' .. ARGV[2] then
+    redis.call('DEL', KEYS[1])
+    redis.call('PUBLISH', ARGV[3], ARGV[4])
+  end
+  return {0, 0}
+end
 local left = redis.call('PTTL', KEYS[1])
 if left ~= -2 then return {0, left} end
 local fence = redis.call('HINCRBY', KEYS[2], 'n', 1)

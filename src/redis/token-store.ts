@@ -6,7 +6,12 @@
  * is refused). Waiters sleep until the release is published or the lock expires (lock-wakeups.ts).
  */
 import { InvalidRequestError } from "../errors.js";
-import { StoreClosedError, StoreLockLostError, StoreLockTimeoutError } from "./errors.js";
+import {
+  StoreClosedError,
+  StoreLockLostError,
+  StoreLockTimeoutError,
+  StoreUnavailableError,
+} from "./errors.js";
 import { createLockWakeups } from "./lock-wakeups.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
@@ -57,7 +62,16 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
 
   async function tryLock(key: string, ttlMs: number, owner: string): Promise<[number, number]> {
     const { lock, record } = keysOf(key);
-    const reply = (await runner.run(LOCK, [lock, record], [ttlMs, owner])) as unknown[];
+    let reply: unknown[];
+    try {
+      reply = (await runner.run(LOCK, [lock, record], [ttlMs, owner])) as unknown[];
+    } catch (error) {
+      // No reply in time: a slow Redis may still run the command (a client may resend it) and
+      // take the lock for nobody, until its ttl. Given up right behind it, on the same connection.
+      if (error instanceof StoreUnavailableError)
+        runner.run(LOCK, [lock, record], [ttlMs, owner, wakeups.channel, key]).catch(() => {});
+      throw error;
+    }
     return [Number(reply[0]), Number(reply[1])];
   }
 

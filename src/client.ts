@@ -60,7 +60,8 @@ export function createVoiceAIClient<const O extends VoiceAIClientOptions>(
   const send = createPipeline({
     origin: config.origin,
     fetch: config.fetch,
-    guardFetch: config.customFetch,
+    // The caller's own fetch may ignore the signal.
+    guardFetch: options.fetch !== undefined,
     tokens,
     redactor,
     limiter: limiterFor(options),

@@ -91,8 +91,6 @@ export interface ResolvedOptions {
   totalTimeoutMs: number | undefined;
   maxResponseBytes: number;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
-  /** `fetch` is the caller's own (it may ignore the signal). */
-  customFetch: boolean;
 }
 
 const fail = (message: string): never => {
@@ -138,6 +136,5 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
     ),
     // Late-bound, so that a global fetch patched after creation (by a test, say) is used.
     fetch: fetch ? (url, init) => fetch(new Request(url, init)) : (url, init) => globalThis.fetch(url, init),
-    customFetch: fetch !== undefined,
   };
 }

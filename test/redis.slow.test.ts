@@ -87,6 +87,16 @@ async function storeOf(lib: Lib, options: { onStoreError?: "fail"; prefix?: stri
 }
 
 /** The API: GET /voice-ai/agents/{id} answers that agent (closed after each test by the helper). */
+/** Gets an agent of location LOC through a client that shares its limits through `store`. */
+function agentGetter(server: TestServer, store: RedisStore) {
+  const voiceAI = createVoiceAIClient({
+    baseUrl: server.baseUrl,
+    token: "t",
+    rateLimit: { store, maxPerInterval: 100, intervalMs: 10_000 },
+  });
+  return (id: string) => voiceAI.agents.get({ agentId: id, locationId: "LOC" });
+}
+
 function agentServer(): Promise<TestServer> {
   return startServer((req, res) => {
     const id = new URL(req.url!, "http://x").pathname.split("/").pop();
@@ -137,12 +147,7 @@ describe.each(LIBS)("Redis paused, with %s", (lib) => {
   it("by default calls settle within the bound through the in-process fallback, with one warning; then sharing resumes", async () => {
     const server = await agentServer();
     const { store, warnings, prefix } = await storeOf(lib);
-    const voiceAI = createVoiceAIClient({
-      baseUrl: server.baseUrl,
-      token: "t",
-      rateLimit: { store, maxPerInterval: 100, intervalMs: 10_000 },
-    });
-    const get = (id: string) => voiceAI.agents.get({ agentId: id, locationId: "LOC" });
+    const get = agentGetter(server, store);
 
     await pause();
     const during = await outcomes(["a1", "a2", "a3"].map(get), BOUND_MS + 2000);
@@ -172,12 +177,7 @@ describe.each(LIBS)("Redis paused, with %s", (lib) => {
   it('onStoreError: "fail": calls fail with StoreUnavailableError within the bound, sending nothing; after the pause they go through Redis', async () => {
     const server = await agentServer();
     const { store, warnings, prefix } = await storeOf(lib, { onStoreError: "fail" });
-    const voiceAI = createVoiceAIClient({
-      baseUrl: server.baseUrl,
-      token: "t",
-      rateLimit: { store, maxPerInterval: 100, intervalMs: 10_000 },
-    });
-    const get = (id: string) => voiceAI.agents.get({ agentId: id, locationId: "LOC" });
+    const get = agentGetter(server, store);
 
     await pause();
     const during = await outcomes(["a1", "a2", "a3"].map(get), BOUND_MS + 2000);

@@ -7,7 +7,7 @@ import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./
 import { routeOf, type Invoke } from "./invoke.js";
 import { checkCount } from "./checks.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
-import { ownCopy } from "./own.js";
+import { isObject, ownCopy } from "./own.js";
 import { requestBuilder } from "./request-builder.js";
 import type { CallOptions } from "./types.js";
 
@@ -50,8 +50,7 @@ function paginated(operationId: string, spec: OperationSpec, items: string, call
     const fail = (message: string): never => {
       throw new InvalidRequestError(`${operationId}: ${message}`);
     };
-    if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params)))
-      fail("the parameters must be an object");
+    if (params !== undefined && !isObject(params)) fail("the parameters must be an object");
     // Own properties only: a `page` on Object.prototype is not where the listing starts.
     const { page, pageSize, ...rest } = ownCopy(params ?? {});
     options = ownCopy(options);

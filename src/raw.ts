@@ -9,13 +9,14 @@ import { CALL_OPTIONS, type Invoke } from "./invoke.js";
 import { invalid } from "./json-check.js";
 import { routes } from "./methods.js";
 import { checkHeaders, checkKeys, describe } from "./checks.js";
-import { ownCopy } from "./own.js";
+import { isObject, ownCopy } from "./own.js";
 import type { CallOptions } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
 /** A raw call's second argument: the call options, and the request's params and body. */
 const INIT_KEYS = new Set([...CALL_OPTIONS, "params", "body"]);
 const PARAM_KEYS = ["path", "query", "header"] as const;
+const PARAM_KEY_SET = new Set<string>(PARAM_KEYS);
 /** Each operation by "METHOD /path/template". */
 const byRoute = new Map(routes.map((r) => [`${r.route.method} ${r.route.path}`, r]));
 
@@ -32,17 +33,16 @@ export function buildRaw(invoke: Invoke, defaultLocationId: string | undefined) 
       throw new InvalidRequestError(`raw: ${method} ${describe(path)} is not an operation of the spec`);
     const { route, builder } = found;
     const fail = invalid(route.operationId);
-    if (typeof init !== "object" || init === null || Array.isArray(init)) fail("init must be an object");
+    if (!isObject(init)) fail("init must be an object");
     checkKeys(init, INIT_KEYS, "raw option", InvalidRequestError);
     // Own properties only, at every level read here: Object.prototype holds no arguments.
     const { params: given, body, headers, ...options } = ownCopy(init);
     const params = ownCopy(given ?? {});
     if (typeof params !== "object" || params === null) fail("params must be an object");
-    checkKeys(params, new Set(PARAM_KEYS), "params key", InvalidRequestError);
+    checkKeys(params, PARAM_KEY_SET, "params key", InvalidRequestError);
     for (const key of PARAM_KEYS) {
       const value = params[key];
-      if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value)))
-        fail(`params.${key} must be an object`);
+      if (value !== undefined && !isObject(value)) fail(`params.${key} must be an object`);
     }
     // The same checks as the methods': path ids, query values by their schemas, the body.
     const built = builder.build(

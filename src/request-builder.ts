@@ -9,7 +9,7 @@
 import { serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
 import type { OperationSpec } from "../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
-import { ownCopy } from "./own.js";
+import { isObject, ownCopy } from "./own.js";
 import { describeError } from "./logger.js";
 import { describe } from "./checks.js";
 import { checkQueryValue } from "./query-check.js";
@@ -44,9 +44,6 @@ export function checkPathId(name: string, value: unknown, fail: (message: string
   }
   return id as string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Prepares, once per operation, the functions that build its requests. */
 export function requestBuilder(operationId: string, spec: OperationSpec): RequestBuilder {

@@ -4,6 +4,7 @@
  * `maxResponseBytes`, the first bytes of an error body or of a body that is not JSON.
  */
 import { parseRateLimitHeaders } from "../rate-limit-headers.js";
+import { isObject } from "../own.js";
 import { readText } from "./body-text.js";
 import { Failure } from "./failure.js";
 import type { Exchanges, Send } from "./types.js";
@@ -56,7 +57,7 @@ export const readBody =
         cause: error,
       });
     }
-    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    if (!isObject(data)) {
       throw invalid(
         `expected a JSON object, got ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}`,
         text.slice(0, 200),

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { diffDocuments } from "../scripts/spec-diff/diff.js";
-import { parseDocument } from "../scripts/spec-diff/load.js";
+import { parseDocument } from "../scripts/spec-diff/parse.js";
 import { isObject, pointer, type Json, type JsonObject } from "../scripts/spec-diff/refs.js";
 import type { DiffResult } from "../scripts/spec-diff/report.js";
 

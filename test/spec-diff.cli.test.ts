@@ -161,7 +161,7 @@ describe("npm run spec:diff", { timeout: 60_000 }, () => {
 
   it("reads git revisions: the committed spec against itself has no difference", () => {
     const { status, stdout } = specDiff("HEAD:openapi/voice-ai.yaml", "HEAD:openapi/voice-ai.yaml");
-    expect(stdout).toContain("No difference in any operation: no version bump.");
+    expect(stdout).toContain("No difference in any operation or webhook: no version bump.");
     expect(status).toBe(0);
   });
 

@@ -14,7 +14,7 @@ import { isObject } from "../scripts/spec-diff/refs.js";
 import type { DiffResult } from "../scripts/spec-diff/report.js";
 import { at, BASE, changesOf, diff, load, OURS, reorganise, root } from "./spec-diff-helpers.js";
 
-describe("our spec against itself reorganised", () => {
+describe("our spec against itself reorganised", { timeout: 60_000 }, () => {
   const ours = load(OURS);
   const reorganised = reorganise(load(OURS));
 

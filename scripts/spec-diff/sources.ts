@@ -21,10 +21,12 @@ const MAX_BYTES = 64 << 20;
 export const sourceKey = (source: Source) =>
   source.kind === "file" ? `file ${source.file}` : `git ${source.rev}:${source.file}`;
 
-/** How messages name a source: a file relative to where the user is, a blob as git names it. */
+/** How messages name a source: a file below where the user is relative to it, a blob as git names it. */
 export function sourceLabel(source: Source, cwd: string): string {
   if (source.kind === "git") return `${source.rev}:${source.file}`;
-  return path.relative(cwd, source.file) || source.file;
+  const relative = path.relative(cwd, source.file);
+  const outside = relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`);
+  return outside || path.isAbsolute(relative) ? source.file : relative;
 }
 
 /** `<rev>:<path>` (path from the repository root) as a source. */

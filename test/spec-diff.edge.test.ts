@@ -1,6 +1,6 @@
 /**
  * spec:diff on documents that loop or misbehave: self-containing schemas, $ref cycles, names
- * like __proto__, references to other files.
+ * like __proto__, fragments that are no JSON pointer (other files: spec-diff.files*.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../scripts/spec-diff/refs.js";

@@ -52,7 +52,7 @@ async function failure(ref: string, file = "api.json"): Promise<string> {
 }
 
 describe("spec:diff refuses and names", () => {
-  it("a URL of any scheme, without reading it", async () => {
+  it("a URL of any scheme, as a ref or as the document, without reading it", async () => {
     for (const ref of [
       local,
       "https://example.com/s.json#/A",
@@ -63,6 +63,9 @@ describe("spec:diff refuses and names", () => {
         `api.json: $ref ${JSON.stringify(ref)} is a URL: spec:diff reads local files only`,
       );
     }
+    expect(() => loadSpec(local.replace("#/A", ""), dir, dir)).toThrow(
+      `${local.replace("#/A", "")} is a URL: spec:diff reads local files only`,
+    );
     expect(requests).toBe(0);
   });
 

@@ -21,6 +21,9 @@ export interface Loaded {
  */
 export function loadSpec(spec: string, cwd: string, repoDir: string): Loaded {
   if (spec.trim() === "") throw new SpecError("an empty document name was given");
+  // Not a git revision either: nothing but local files and git blobs is read.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec))
+    throw new SpecError(`${spec} is a URL: spec:diff reads local files only`);
   const file = path.resolve(cwd, spec);
   const source: Source | undefined = existsSync(file)
     ? { kind: "file", file }

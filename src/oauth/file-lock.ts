@@ -6,7 +6,7 @@
  * N, exactly one makes N+1. Moving or deleting a shared lock file, whose content may have changed
  * since it was read, is never needed.
  */
-import { APIUserAbortError } from "../errors.js";
+import { APIUserAbortError } from "../errors/index.js";
 import { TokenStoreError } from "./errors.js";
 import { nodeFiles } from "./node-files.js";
 

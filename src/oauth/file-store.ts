@@ -3,7 +3,7 @@
  * writes (temp file + rename), mode 0600, lock directories (file-lock.ts) for cross-process
  * single-flight with fencing, and optional AES-GCM encryption at rest.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { createCryptoBox } from "./crypto-box.js";
 import { toHex } from "./encoding.js";
 import { TokenStoreError } from "./errors.js";

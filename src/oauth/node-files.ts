@@ -5,7 +5,7 @@
  * nodejs_compat, Vercel's Edge Runtime), and the file store says so there with a
  * ConfigurationError instead of a loader error from deep inside a bundle.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 export interface NodeFiles {
   fs: typeof import("node:fs/promises");

@@ -15,7 +15,7 @@
  *      code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (~13.1 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
+ *    (~13.3 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
  *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
@@ -42,10 +42,14 @@ import {
 } from "./package-lib.js";
 import { formatReports, runRuntimeMatrix } from "./runtimes/matrix.js";
 import { checkConsumerTypes } from "./consumer-types.js";
+import { checkDualPackage } from "./dual-package.js";
 import { COMPILERS, compileSnippets, compilerVersion, type Compiler } from "./snippets.js";
 
-/** Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped. */
-const SIZE_BUDGET_BYTES = 13_200;
+/**
+ * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 until the
+ * error classes got their brands for `instanceof` across the ESM and CJS builds (+155 B).
+ */
+const SIZE_BUDGET_BYTES = 13_350;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis"];
@@ -208,6 +212,17 @@ const steps: Step[] = [
   },
   smokeStep("ESM", "smoke.mjs", ESM_SMOKE(), "dist/index.mjs"),
   smokeStep("CJS", "smoke.cjs", CJS_SMOKE(), "dist/index.cjs"),
+  {
+    name: "dual package: ESM and CJS builds in one process, instanceof across them",
+    run: async () => {
+      const server = await startMockServer();
+      try {
+        return await checkDualPackage(tmp, server.port).catch((error: Error) => fail(error.message));
+      } finally {
+        await server.close();
+      }
+    },
+  },
   {
     name: "runtimes: Bun, Deno, workerd (miniflare), edge-runtime",
     static: true,

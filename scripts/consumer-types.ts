@@ -96,8 +96,14 @@ export async function badCalls() {
   await client.agents.get({ agentId: "a1", locationId: "L1", nope: 1 });
 }
 
-export function status(error: unknown): number | undefined {
-  return error instanceof NotFoundError ? error.status : undefined;
+export function status(error: unknown): 404 | undefined {
+  // instanceof narrows to the class (its Symbol.hasInstance is a type guard): status is the literal 404.
+  if (error instanceof NotFoundError) {
+    const notFound: NotFoundError = error;
+    return notFound.status;
+  }
+  // @ts-expect-error outside the guard, error is still unknown
+  return error.status;
 }
 
 export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });

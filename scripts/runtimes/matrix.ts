@@ -23,7 +23,7 @@ const SOURCES = ["scenarios.mjs", "webhook-entry.mjs", "cli-entry.mjs", "worker-
 
 interface Runtime {
   name: string;
-  /** Resolves what to run, or why it cannot run here. */
+  /** Resolves the command (the input file's path is appended), or why it cannot run here. */
   prepare(dir: string): Promise<Located & { command?: string[] }>;
   /** Whether the file token store can work there (it needs node:fs). */
   fileStore: "works" | "unavailable";
@@ -92,7 +92,7 @@ const RUNTIMES: Runtime[] = [
       const worker = await bundle(dir, "worker-entry.mjs", "esm", ["workerd", "worker", "browser"]);
       const host = [process.execPath, path.join(here, "workerd-host.mjs"), worker];
       const version = `${await packageVersion("workerd")} (miniflare ${await packageVersion("miniflare")})`;
-      return { binary: "node", version, command: [...host, "%INPUT%", COMPATIBILITY_DATE] };
+      return { binary: "node", version, command: [...host, COMPATIBILITY_DATE] };
     },
   },
   {
@@ -161,11 +161,13 @@ async function runOne(runtime: Runtime, dir: string, createFake: typeof CreateFa
     };
     const inputPath = path.join(dir, `${runtime.name}-input.json`);
     await writeFile(inputPath, JSON.stringify(input));
-    const [command, ...args] = prepared.command.map((part) => (part === "%INPUT%" ? inputPath : part));
-    if (!args.includes(inputPath)) args.push(inputPath);
+    // Every command takes the input file as its last argument.
+    const [command, ...args] = [...prepared.command, inputPath];
+    // No update checks, crash reports or telemetry: only 127.0.0.1 is a network target.
     const env = {
       ...process.env,
       NO_COLOR: "1",
+      DO_NOT_TRACK: "1",
       DENO_NO_UPDATE_CHECK: "1",
       DENO_DIR: path.join(dir, ".deno"),
     };

@@ -1,12 +1,13 @@
 /**
- * `node workerd-host.mjs <bundle.mjs> <input.json> <compatibilityDate>`: runs the bundled Worker in
+ * `node workerd-host.mjs <bundle.mjs> <compatibilityDate> <input.json>`: runs the bundled Worker in
  * workerd through miniflare (no compatibility flags: no nodejs_compat), sends it the input, prints
- * `RESULT <json>`. miniflare and workerd come from this repository's node_modules.
+ * `RESULT <json>`. miniflare and workerd come from this repository's node_modules. Killed (the
+ * harness's timeout), this process takes workerd with it: workerd exits when its parent's pipe closes.
  */
 import { readFile } from "node:fs/promises";
 import { Miniflare } from "miniflare";
 
-const [bundlePath, inputPath, compatibilityDate] = process.argv.slice(2);
+const [bundlePath, compatibilityDate, inputPath] = process.argv.slice(2);
 const mf = new Miniflare({
   modules: [{ type: "ESModule", path: bundlePath, contents: await readFile(bundlePath, "utf8") }],
   compatibilityDate,

@@ -103,6 +103,9 @@ export default defineConfig({
   plugins: [cjsInteropFix],
   outputOptions: {
     codeSplitting: { groups: [{ name: coreChunk }] },
+    // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
+    // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
+    dynamicImportInCjs: false,
     // The notice openapi-fetch's license asks for, on the chunk that holds its serializers.
     banner: (chunk) =>
       chunk.moduleIds.some((id) => id.includes("/node_modules/openapi-fetch/"))

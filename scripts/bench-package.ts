@@ -141,10 +141,13 @@ async function main() {
     if (built.code !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
   }
   if (values.profile !== undefined) return profile(values.profile || "client");
-  console.log(
-    `${machine()}; cold start: median of ${COLD_RUNS} processes per scenario; per request: median of ` +
-      `${ROUNDS} rounds x ${PER_ROUND} requests per variant; load average before: ${loadAverage()}\n`,
-  );
+  const parts = [
+    ...(values["cold-start"] ? [`cold start: median of ${COLD_RUNS} processes per scenario`] : []),
+    ...(values["per-request"]
+      ? [`per request: median of ${ROUNDS} rounds x ${PER_ROUND} requests per variant`]
+      : []),
+  ];
+  console.log(`${[machine(), ...parts].join("; ")}; load average before: ${loadAverage()}\n`);
   if (values["cold-start"]) {
     printTable(coldStartRows(measureColdStart(COLD_RUNS, root)));
     console.log(`load average: ${loadAverage()}\n`);

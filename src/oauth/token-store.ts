@@ -15,9 +15,16 @@ export interface TokenStore {
   get(key: string): Promise<string | undefined>;
   /** With `fence`: refused (throws) if that lock was lost, so a stale holder cannot overwrite. */
   set(key: string, value: string, options?: { fence?: number }): Promise<void>;
+  /**
+   * Optional: several records (unfenced) in one go, for an agency install's Locations. A store
+   * that rewrites a whole file per write should offer it; without it, `set` is called per record.
+   */
+  setMany?(entries: ReadonlyArray<readonly [key: string, value: string]>): Promise<void>;
   delete(key: string): Promise<void>;
   /** Cross-process mutual exclusion; expires by itself after ttlMs if the holder dies. */
   lock?(key: string, options: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<StoreLock>;
+  /** The longest lock `ttlMs` (and `waitMs`) the store takes: createOAuth refuses more at creation. */
+  readonly maxLockTtlMs?: number | undefined;
 }
 
 export interface MemoryTokenStoreOptions {

@@ -152,7 +152,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
           content.fences.set(key, next);
           return next;
         });
-        return { fence, release: () => held.release() };
+        return { fence, takenAt: held.takenAt, release: () => held.release() };
       } catch (error) {
         await held.release();
         throw error;

@@ -52,7 +52,6 @@ export async function withStoreLock<T>(
   work: (held: HeldLock) => Promise<T>,
 ): Promise<T> {
   if (!store.lock) return work({ fence: undefined, deadline: undefined });
-  // Taken before asking: the lock expires ttlMs after some moment later than this.
   const asked = performance.now();
   const notice = setTimeout(() => use.onLongWait?.(performance.now() - asked), noticeAfterMs(use.ttlMs));
   let lock: StoreLock;
@@ -69,7 +68,9 @@ export async function withStoreLock<T>(
     clearTimeout(notice);
   }
   try {
-    return await work({ fence: lock.fence, deadline: asked + use.ttlMs - storeMarginMs(use.ttlMs) });
+    // The lock expires ttlMs after a moment no earlier than this (the store's word, or the ask).
+    const takenAt = typeof lock.takenAt === "number" && lock.takenAt >= asked ? lock.takenAt : asked;
+    return await work({ fence: lock.fence, deadline: takenAt + use.ttlMs - storeMarginMs(use.ttlMs) });
   } finally {
     await lock.release();
   }

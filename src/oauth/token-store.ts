@@ -7,6 +7,11 @@ import { ConfigurationError } from "../errors.js";
 /** A held cross-process lock. `fence` grows with every acquisition of the same key. */
 export interface StoreLock {
   readonly fence: number;
+  /**
+   * Optional: performance.now() when the attempt that took the lock started. The lock expires
+   * ttlMs after a moment no earlier than this; without it, the moment lock() was called counts.
+   */
+  readonly takenAt?: number | undefined;
   release(): Promise<void>;
 }
 

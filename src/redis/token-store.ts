@@ -93,7 +93,7 @@ export function createRedisTokenStore(
     );
   }
 
-  function holding(key: string, fence: number, owner: string): StoreLock {
+  function holding(key: string, fence: number, owner: string, takenAt: number): StoreLock {
     const { lock } = names(key);
     let released = false;
     const release = async () => {
@@ -103,7 +103,7 @@ export function createRedisTokenStore(
       await runner.run(UNLOCK, [lock], [`${fence}:${owner}`, wakeups.channel, key]);
     };
     held.set(key, { fence, owner, release });
-    return { fence, release };
+    return { fence, takenAt, release };
   }
 
   async function set(key: string, value: string, options?: { fence?: number }): Promise<void> {
@@ -160,9 +160,10 @@ export function createRedisTokenStore(
       let listening = false;
       for (let sleeps = 0; ;) {
         if (signal?.aborted) throw signal.reason;
+        const attemptAt = performance.now();
         const [taken, n] = await tryLock(key, ttlMs, owner);
         if (taken === 1) {
-          const lock = holding(key, n, owner);
+          const lock = holding(key, n, owner, attemptAt);
           // Closed while the lock was being taken: give it back at once.
           if (closing.signal.aborted) {
             await lock.release().catch(() => {});

@@ -23,6 +23,9 @@ import { withStoreLock } from "./single-flight.js";
 import type { TokenStore } from "./token-store.js";
 import { checkToken, fenced, lifetimeMs } from "./token-values.js";
 
+/** Locations of an agency install read side by side. */
+const READ_BATCH = 50;
+
 export interface ExchangeCodeOptions {
   /** Ask for a Location or a Company token (by default the server decides). */
   userType?: UserType | undefined;
@@ -103,22 +106,29 @@ export function createCodeExchange(
 
   /** Each approved Location is recorded as covered by the agency: its token is minted on first use. */
   async function coverLocations(companyId: string, locationIds: string[]): Promise<void> {
+    const ids = [...new Set(locationIds)];
     const placeholders: [string, string][] = [];
-    for (const locationId of new Set(locationIds)) {
-      const locationKey = keyFor("Location", locationId);
-      const existing = parseRecord(await store.get(locationKey));
-      // Its own install, or a token already minted from this agency, stays as it is.
-      const own = existing?.refreshToken && !existing.mintedFromCompany;
-      const minted = existing?.mintedFromCompany && existing.companyId === companyId;
-      if ((own || minted) && !existing?.revoked) continue;
-      const placeholder: InstallationRecord = {
-        v: 1,
-        userType: "Location",
-        locationId,
-        companyId,
-        mintedFromCompany: true,
-      };
-      placeholders.push([locationKey, serialize(placeholder)]);
+    // Read a batch at a time, side by side: a file store's reads each list its versions.
+    for (let i = 0; i < ids.length; i += READ_BATCH) {
+      const batch = ids.slice(i, i + READ_BATCH);
+      const existing = await Promise.all(
+        batch.map(async (id) => parseRecord(await store.get(keyFor("Location", id)))),
+      );
+      batch.forEach((locationId, n) => {
+        const record = existing[n];
+        // Its own install, or a token already minted from this agency, stays as it is.
+        const own = record?.refreshToken && !record.mintedFromCompany;
+        const minted = record?.mintedFromCompany && record.companyId === companyId;
+        if ((own || minted) && !record?.revoked) return;
+        const placeholder: InstallationRecord = {
+          v: 1,
+          userType: "Location",
+          locationId,
+          companyId,
+          mintedFromCompany: true,
+        };
+        placeholders.push([keyFor("Location", locationId), serialize(placeholder)]);
+      });
     }
     if (!placeholders.length) return;
     if (store.setMany) await store.setMany(placeholders);

@@ -48,7 +48,7 @@ describe("createFileTokenStore: a writer stopped mid-write", () => {
       expect(await fresh.get("other")).toBe("kept");
       // The copy at the user's path is the newest version too, and no temp file is left.
       expect((await readdir(dir)).sort()).toEqual(["tokens.json", "tokens.json.locks"]);
-    expect(JSON.parse(await readFile(file, "utf8")).records).toMatchObject({ K: "newer", other: "kept" });
+      expect(JSON.parse(await readFile(file, "utf8")).records).toMatchObject({ K: "newer", other: "kept" });
       console.log(
         `stalled writer: taken over after ${tookOverMs.toFixed(0)} ms, its write refused on SIGCONT`,
       );

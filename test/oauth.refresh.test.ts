@@ -28,7 +28,7 @@ function captured() {
   const warnings: string[] = [];
   return {
     warnings,
-    logger: { warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) },
+    logger: { warn: (m: string) => warnings.push(m) },
   };
 }
 

@@ -124,7 +124,7 @@ describe("a process killed after the server rotated its refresh token", () => {
         baseUrl: fake.url,
         store: createFileTokenStore(file),
         lockTtlMs,
-        logger: { warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) },
+        logger: { warn: (m: string) => warnings.push(m) },
       });
       const old = await survivor.getToken(ctx("L1"));
       survivor.invalidate(ctx("L1"), old); // refused by the server, say: a refresh is needed

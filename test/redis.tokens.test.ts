@@ -72,7 +72,7 @@ describe("a Redis restart", () => {
       const store = createRedisStore(client, { prefix: "blip:", timeoutMs: 200 });
       const { fake, oauth } = await setup(
         { now: clock.now, accessTokenTtlSeconds: 3600 },
-        { now: clock.now, store, logger: { warn: (m: string) => warnings.push(m), error: () => {} } },
+        { now: clock.now, store, logger: { warn: (m: string) => warnings.push(m) } },
       );
       await oauth.exchangeCode(fake.issueCode({ userType: "Location", locationId: "L1" }));
       const token = await oauth.getToken(ctx("L1"));

@@ -1,6 +1,6 @@
 /** createOAuth's options, checked before anything is sent. */
 import { ConfigurationError } from "../errors.js";
-import { createLog, type Log, type Logger } from "../logger.js";
+import type { Log } from "../logger.js";
 import { createMemoryTokenStore, type TokenStore } from "./token-store.js";
 
 export interface OAuthOptions {
@@ -25,11 +25,16 @@ export interface OAuthOptions {
   lockTtlMs?: number | undefined;
   lockWaitMs?: number | undefined;
   /** Where warnings go (a lock waited for long, a renewal that failed, short-lived tokens); default console. */
-  logger?: Pick<Logger, "warn" | "error"> | undefined;
+  logger?: OAuthLogger | undefined;
   /** Key for signing `state` (default: derived from the client secret). */
   stateSecret?: string | undefined;
   /** The clock (epoch ms); for tests. */
   now?: (() => number) | undefined;
+}
+
+/** Any object with a warn method: console, pino, winston. A logger that throws changes nothing. */
+export interface OAuthLogger {
+  warn(message: string): void;
 }
 
 export interface ResolvedOAuthOptions {
@@ -121,7 +126,17 @@ export function resolveOAuthOptions(options: OAuthOptions): ResolvedOAuthOptions
       );
     }
   }
-  const log = createLog(options.logger, "warn");
+  const logger = options.logger ?? console;
+  if (typeof logger?.warn !== "function") fail("logger must have a warn method");
+  const log: Log = {
+    warn(message) {
+      try {
+        logger.warn(`[highlevel-voice-ai] ${message}`);
+      } catch {
+        // a broken logger must not change the outcome of a call
+      }
+    },
+  };
   return {
     clientId,
     clientSecret,

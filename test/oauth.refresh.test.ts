@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigurationError, RateLimitError } from "../src/errors.js";
+import { ConfigurationError, RateLimitError } from "../src/errors/index.js";
 import { createFileTokenStore, createOAuth } from "../src/oauth/index.js";
 import { createRedisStore } from "../src/redis/index.js";
 import { REDIRECT, ctx, manualClock, setup } from "./oauth-helpers.js";

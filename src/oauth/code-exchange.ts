@@ -4,7 +4,7 @@
  * many there are (`setMany`): a whole-file store rewriting itself per Location made an OAuth
  * callback for 2,000 Locations take half a minute.
  */
-import { InvalidRequestError, InvalidResponseError } from "../errors.js";
+import { InvalidRequestError, InvalidResponseError } from "../errors/index.js";
 import type { CompanyIndex } from "./company-index.js";
 import type { OAuthHttp } from "./http.js";
 import type { ResolvedOAuthOptions } from "./options.js";

@@ -2,7 +2,7 @@
  * Encryption at rest for token stores (the file, Redis records): AES-256-GCM (WebCrypto) under a
  * key derived from the user's, one derivation per purpose.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { fromBase64, toBase64, utf8 } from "./encoding.js";
 import { TokenStoreError } from "./errors.js";
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { chmod, stat } from "node:fs/promises";
 import path from "node:path";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { createCryptoBox, TOKEN_FILE } from "./crypto-box.js";
 import { TokenStoreError } from "./errors.js";
 import { acquireFileLock } from "./file-lock.js";

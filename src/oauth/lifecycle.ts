@@ -5,7 +5,7 @@
  * their end; renewals that have sent nothing yet (still waiting for a store lock) end at once, and
  * none starts any more.
  */
-import type { Log } from "../logger.js";
+import type { Log } from "../logging/logger.js";
 import { OAuthClosedError } from "./errors.js";
 
 /** How long close() waits by default: within the usual grace period of a stopping container. */

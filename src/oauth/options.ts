@@ -1,6 +1,6 @@
 /** createOAuth's options, checked before anything is sent. */
-import { ConfigurationError } from "../errors.js";
-import type { Log } from "../logger.js";
+import { ConfigurationError } from "../errors/index.js";
+import type { Log } from "../logging/logger.js";
 import { createMemoryTokenStore, type TokenStore } from "./token-store.js";
 
 export interface OAuthOptions {

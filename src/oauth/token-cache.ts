@@ -6,7 +6,7 @@
  * before expiry, but never earlier than half-way through the token's life: tokens that live
  * shorter than the skew would otherwise be renewed for every call (warned once).
  */
-import type { Log } from "../logger.js";
+import type { Log } from "../logging/logger.js";
 import { parseRecord, type InstallationRecord } from "./records.js";
 import type { TokenStore } from "./token-store.js";
 

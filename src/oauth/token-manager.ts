@@ -4,7 +4,7 @@
  * minted from the agency's token — one renewal per installation at a time, under the store's lock,
  * and never the same refresh token twice while that lock holds.
  */
-import type { Log } from "../logger.js";
+import type { Log } from "../logging/logger.js";
 import { ReauthorizationRequiredError, type ReauthorizationReason } from "./errors.js";
 import { isInvalidGrant, type OAuthHttp } from "./http.js";
 import type { Lifecycle } from "./lifecycle.js";

@@ -6,7 +6,7 @@
  * token never comes back up: the typed-errors stage scrubs what comes back of every token the
  * redactor holds, and each attempt's own is made its most recent on the way out.
  */
-import type { TokenContext } from "../token-provider.js";
+import type { TokenContext } from "./token-provider.js";
 import type { Redactor } from "./redact.js";
 import { atOrigin } from "./request-info.js";
 import type { Tokens } from "./tokens.js";

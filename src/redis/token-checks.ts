@@ -3,7 +3,7 @@
  * sent; a reply of another shape than its script returns (a proxy, a module, a misconfigured
  * Redis) is a StoreUnavailableError, never a TypeError later or a record taken for missing.
  */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import { StoreUnavailableError } from "./errors.js";
 
 const MAX_KEY_LENGTH = 512;

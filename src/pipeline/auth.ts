@@ -23,13 +23,8 @@ export const authorize =
     };
     // What comes back never shows the token it was sent with (an echoing server, a custom fetch),
     // however many other tokens the redactor was given meanwhile.
-    const send = async (token: string) => {
-      try {
-        return await next(withCredentials(request, token, call.version, origin), call);
-      } finally {
-        redactor.add(token);
-      }
-    };
+    const send = (token: string) =>
+      next(withCredentials(request, token, call.version, origin), call).finally(() => redactor.add(token));
     const token = await tokens.get(ctx);
     const reply = await send(token);
     // Only the API's own 401 says the token is bad; and a request the server acted on stays sent.

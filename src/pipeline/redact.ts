@@ -59,8 +59,9 @@ export function createRedactor(): Redactor {
 function formsOf(secret: string): string[] {
   const forms = [secret, encodeURIComponent(secret), (new URLSearchParams({ s: secret }) + "").slice(2)];
   for (let k = 0; k < 3; k++) {
-    const part = btoa("\0".repeat(k) + secret).slice(k && k + 1, (((k + secret.length) / 3) | 0) * 4);
-    if (part.length > 7) forms.push(part);
+    // From the first character not shared with what precedes, to the last not shared with what follows.
+    const part = btoa("\0".repeat(k) + secret).slice(k && k + 1, ((k + secret.length) / 3) << 2);
+    if (part[7]) forms.push(part); // 8 characters or more: never a short, common run
   }
   return forms;
 }

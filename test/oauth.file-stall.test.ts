@@ -4,7 +4,7 @@
  * takes both over and writes; resumed (SIGCONT), it must not put its stale copy over the newer
  * write, and its fenced write must be refused.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -54,4 +54,24 @@ describe("createFileTokenStore: a writer stopped mid-write", () => {
       );
     },
   );
+});
+
+describe("createFileTokenStore: a rolling upgrade", () => {
+  it("a copy written by an older release (which writes only the file itself) is read, and built on", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "oauth-upgrade-"));
+    dirs.push(dir);
+    const file = path.join(dir, "tokens.json");
+    const store = createFileTokenStore(file);
+    await store.set("K", "new release");
+    expect(await readFile(file, "utf8")).toMatch(/^\{"v":1,"version":\d+,/);
+    // An older release's write: read the file, change it, rename a temp copy over it.
+    const old = JSON.parse(await readFile(file, "utf8")) as { records: Record<string, string> };
+    const written = JSON.stringify({ v: 1, records: { ...old.records, K: "old release" }, fences: {} });
+    await writeFile(`${file}.old.tmp`, written, { mode: 0o600 });
+    await rename(`${file}.old.tmp`, file);
+    expect(await store.get("K")).toBe("old release");
+    await store.set("L", "after");
+    const fresh = createFileTokenStore(file);
+    expect([await fresh.get("K"), await fresh.get("L")]).toEqual(["old release", "after"]);
+  });
 });

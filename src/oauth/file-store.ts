@@ -86,13 +86,15 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
     };
   }
 
-  async function serialize(content: Content): Promise<string> {
+  /** `version` first: the mark of this format (VERSIONED), outside the encryption. */
+  async function serialize(content: Content, version: number): Promise<string> {
     const text = JSON.stringify({
       v: 1,
+      version,
       records: Object.fromEntries(content.records),
       fences: Object.fromEntries(content.fences),
     });
-    return box ? JSON.stringify({ v: 1, sealed: await box.seal(text) }) : text;
+    return box ? JSON.stringify({ v: 1, version, sealed: await box.seal(text) }) : text;
   }
 
   /**
@@ -108,7 +110,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
           const { version, content } = await load();
           const copy = { records: new Map(content.records), fences: new Map(content.fences) };
           const result = change(copy);
-          if (await versions.commit(version + 1, await serialize(copy))) return result;
+          if (await versions.commit(version + 1, await serialize(copy, version + 1))) return result;
         }
       } finally {
         await lock.release();

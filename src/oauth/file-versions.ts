@@ -5,20 +5,26 @@
  * committed by link()ing it as `v<N+1>` beside the others — link fails when another writer made
  * N+1 first — and readers read the newest number. Only then is it renamed over the file at the
  * user's path, which is a copy for people and backups: a writer paused between its commit and its
- * rename may leave that copy a version behind, never the versions themselves.
+ * rename may leave that copy a version behind, never the versions themselves. A copy in the older
+ * format (no "version"), not the newest version's own file, was written by an older release of
+ * this package that writes only there (a rolling upgrade): it is the newest content then.
  */
 import { randomUUID } from "node:crypto";
-import { link, mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { TokenStoreError } from "./errors.js";
 
 const VERSION = /^v(\d{1,15})$/;
+/** How every content written here starts (file-store.ts puts `version` right after `v`). */
+const VERSIONED = '{"v":1,"version":';
 
 export interface Snapshot {
   /** 0: no version yet (the file at the user's path, if any, from before versions). */
   version: number;
   /** Undefined when there is nothing at all. */
   text: string | undefined;
+  /** The inode of the version's file: a copy at the user's path with another one is not it. */
+  ino?: number | undefined;
 }
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
@@ -55,12 +61,30 @@ export function createVersions(target: string, dir: string) {
     for (let attempt = 0; attempt < 100; attempt++) {
       const version = await newest();
       if (version === 0) return { version, text: await readText(target) };
-      if (known?.version === version) return known;
-      const text = await readText(path.join(dir, `v${version}`));
-      if (text !== undefined) return { version, text };
-      // Pruned between the listing and the read: a newer version exists; list again.
+      const file = path.join(dir, `v${version}`);
+      // Versions never change: the one read last, still the newest and still the copy, is as read.
+      const copy = await inode(target);
+      if (known?.version === version && known.ino === copy) return known;
+      const ino = await inode(file);
+      if (ino === undefined) continue; // pruned between the listing and now: a newer one exists
+      if (copy !== undefined && copy !== ino) {
+        const text = await readText(target);
+        if (text !== undefined && !text.startsWith(VERSIONED)) return { version, text };
+      }
+      if (known?.version === version && known.ino === ino) return known;
+      const text = await readText(file);
+      if (text !== undefined) return { version, text, ino };
     }
     throw new TokenStoreError("The token file changes too fast to be read");
+  }
+
+  async function inode(file: string): Promise<number | undefined> {
+    try {
+      return (await stat(file)).ino;
+    } catch (error) {
+      if (code(error) === "ENOENT") return undefined;
+      throw failure("read", error);
+    }
   }
 
   /**

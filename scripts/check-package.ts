@@ -4,7 +4,8 @@
  * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/)
  * 2. publint --strict: no message of any level
  * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
- * 4. npm pack --dry-run: the tarball holds dist/, README.md, the spec and package.json, nothing else
+ * 4. npm pack --dry-run: the tarball holds dist/, README.md, ARCHITECTURE.md, the spec, the two
+ *    examples and package.json, nothing else
  * 5. npm install of the packed tarball into a temp project, then from it:
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
@@ -59,6 +60,11 @@ const EXPECTED_FILES = [
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
+  // The README links them: an app on node:http and the quick start, importing the package by name,
+  // and the map of the source.
+  "examples/oauth-app.ts",
+  "examples/quickstart.ts",
+  "ARCHITECTURE.md",
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
 ];
 /**

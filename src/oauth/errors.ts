@@ -69,6 +69,14 @@ export class OAuthStateError extends VoiceAIError {
   static override readonly brand: string = "OAuthStateError";
 }
 
+/**
+ * `oauth.close()` was called: no token renewal, code exchange or webhook write starts any more
+ * (a still-valid token is handed out as before).
+ */
+export class OAuthClosedError extends VoiceAIError {
+  override name = "OAuthClosedError";
+}
+
 /** The token store cannot be used: unreadable or corrupt file, wrong encryption key, lost lock. */
 export class TokenStoreError extends VoiceAIError {
   static override readonly brand: string = "TokenStoreError";

@@ -1,6 +1,6 @@
 /** `highlevel-voice-ai/oauth`: OAuth for HighLevel Marketplace apps (tokens per Location, stores, webhooks). */
 export { createOAuth, type OAuth, type ExchangeCodeOptions } from "./oauth.js";
-export type { OAuthOptions } from "./options.js";
+export type { OAuthLogger, OAuthOptions } from "./options.js";
 export type { AuthorizeUrlOptions, VerifyStateOptions } from "./authorize.js";
 export type { Installation, UserType } from "./records.js";
 export type {
@@ -29,6 +29,7 @@ export {
 } from "./webhook-handler.js";
 export { LEGACY_RSA_PUBLIC_KEY } from "./webhook-keys.js";
 export {
+  OAuthClosedError,
   OAuthStateError,
   ReauthorizationRequiredError,
   TokenStoreError,

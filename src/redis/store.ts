@@ -24,9 +24,17 @@ export interface RedisStoreOptions {
   onStoreError?: "fallback" | "fail" | undefined;
   /** Where the fallback warning goes (default: console). */
   logger?: Logger | undefined;
+  /**
+   * Encrypts the OAuth token records (AES-256-GCM), as the file store does: at least 32
+   * characters or bytes, kept outside Redis and its backups. Key names (installation IDs) stay
+   * readable. Records written without it are refused with it, and the other way round.
+   */
+  encryptionKey?: string | Uint8Array | undefined;
 }
 
-export interface RedisStore extends Required<TokenStore> {
+export interface RedisStore extends Required<Omit<TokenStore, "maxLockTtlMs">> {
+  /** Locks live at most an hour: createOAuth refuses a longer lockTtlMs at creation. */
+  readonly maxLockTtlMs: number;
   /** The shared limiter; the client calls it for `rateLimit: { store }`. */
   createLimiter(options: RedisLimiterOptions): RateLimiter;
   /** Commands this store has sent to Redis so far. */
@@ -42,7 +50,7 @@ export interface RedisStore extends Required<TokenStore> {
   close(): Promise<void>;
 }
 
-const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger"]);
+const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger", "encryptionKey"]);
 
 export function createRedisStore(client: RedisClientLike, options: RedisStoreOptions = {}): RedisStore {
   const fail = (message: string): never => {
@@ -66,7 +74,7 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
   if (typeof logger?.warn !== "function") fail("logger must have a warn method");
 
   const runner = createScriptRunner(driverOf(client), timeoutMs);
-  const tokens = createRedisTokenStore(runner, prefix);
+  const tokens = createRedisTokenStore(runner, prefix, options.encryptionKey);
   const context = { runner, prefix, onStoreError, horizonMs: 60_000, probeMs: 1000, logger };
   /** Limiters alive, for close(); one that was collected holds nothing (no timer, no waiter). */
   const limiters = new Set<WeakRef<RedisLimiter>>();

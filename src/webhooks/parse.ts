@@ -48,6 +48,9 @@ export function parseEvent(payload: unknown, signature: "ed25519" | "rsa"): Webh
     timestamp: str("timestamp"),
     webhookId: str("webhookId"),
   };
+  // A key of the replay guard (and of a Redis one): bounded, no control characters.
+  if (base.webhookId !== undefined && !/^[^\x00-\x1f\x7f]{1,256}$/u.test(base.webhookId))
+    violations.push({ path: "webhookId", rule: "must be 1 to 256 characters, none a control character" });
   const done = <T>(event: T): T => {
     if (violations.length) throw new WebhookPayloadError(eventType, violations);
     return event;

@@ -4,7 +4,7 @@
  */
 import { WebhookPayloadError, type PayloadViolation } from "./errors.js";
 import { parseCallEnd } from "./call-end.js";
-import type { EventBase, InstallEvent, WebhookEvent } from "./events.js";
+import type { WebhookEventBase, InstallEvent, WebhookEvent } from "./events.js";
 
 type Json = Record<string, unknown>;
 const KIND_RULE = {
@@ -42,7 +42,7 @@ export function parseEvent(payload: unknown, signature: "ed25519" | "rsa"): Webh
     }
     return value;
   };
-  const base: EventBase = {
+  const base: WebhookEventBase = {
     signature,
     appId: str("appId"),
     timestamp: str("timestamp"),

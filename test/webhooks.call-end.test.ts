@@ -243,3 +243,34 @@ describe("bodies that do not match the schema", () => {
     expect(event).toMatchObject({ type: "VoiceAiCallEnd", id: "x" });
   });
 });
+
+describe("the request itself", () => {
+  it("a body that breaks off is 400 unreadable_body, one past 1 MiB while streaming 413; nothing runs", async () => {
+    const { handle, runs } = receiver();
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"id":'));
+        controller.error(new Error("socket hang up"));
+      },
+    });
+    const cut = await handle(
+      new Request("http://127.0.0.1/hooks", { method: "POST", body: broken, duplex: "half" } as RequestInit),
+    );
+    expect(cut.status).toBe(400);
+    expect(await cut.json()).toEqual({ error: "unreadable_body" });
+    const chunk = new Uint8Array(64 * 1024).fill(32);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const big = await handle(
+      new Request("http://127.0.0.1/hooks", { method: "POST", body: endless, duplex: "half" } as RequestInit),
+    );
+    expect(big.status).toBe(413);
+    expect(sent).toBeLessThan(40); // stopped reading soon after 1 MiB
+    expect(runs).toEqual([]);
+  });
+});

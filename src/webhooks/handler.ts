@@ -68,8 +68,11 @@ export function createWebhookHandler(
     let rawBody: Uint8Array;
     try {
       rawBody = await readBounded(request);
-    } catch {
-      return json(413, { error: "too_large" });
+    } catch (error) {
+      // Past the bound, or a body that broke off (the sender went away): nothing was recorded.
+      return error instanceof RangeError
+        ? json(413, { error: "too_large" })
+        : json(400, { error: "unreadable_body" });
     }
     let event: WebhookEvent;
     try {

@@ -22,8 +22,9 @@ import { checkId, keyFor, parseRecord, publicView, type Installation } from "./r
 import { createTokenCache } from "./token-cache.js";
 import { createTokenManager, type TokenManager } from "./token-manager.js";
 import { redacted } from "./token-store.js";
-import { applyWebhook, type WebhookOutcome } from "./webhook-actions.js";
-import type { WebhookEvent } from "./webhook-events.js";
+import type { WebhookEvent } from "../webhooks/events.js";
+import type { WebhookOutcome } from "../webhooks/outcome.js";
+import { applyWebhook } from "./webhook-actions.js";
 
 export type { ExchangeCodeOptions };
 

@@ -181,8 +181,11 @@ describe("fake.simulateCall", () => {
       [{ locationId: "L1", createdAt: "yesterday" }, /createdAt/],
       [{ locationId: "L1", id: "../x" }, /id must be/],
       [{ locationId: "L1", id: "" }, /id must be/],
-      [{ locationId: "L1", translation: { transcript: 1, language: "es" } }, /translation must be/],
-      [{ locationId: "L1", executedCallActions: {} }, /executedCallActions must be a list/],
+      [
+        { locationId: "L1", translation: { transcript: 1, language: "es" } },
+        /translation\.transcript: must be a string/,
+      ],
+      [{ locationId: "L1", executedCallActions: {} }, /^simulateCall: executedCallActions: /],
       [
         { locationId: "L1", executedCallActions: [{ actionType: "TELEPORT", actionName: "x" }] },
         /executedCallActions\[0\]/,

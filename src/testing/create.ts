@@ -4,7 +4,8 @@
  * record and the UNINSTALL an uninstall sends. One Ed25519 key signs every webhook.
  */
 import { ConfigurationError } from "../errors.js";
-import type { VoiceAiCallEndEvent } from "./calls/event-type.js";
+import type { VoiceAiCallEndEvent } from "../../generated/models.js";
+import { webhookEvents } from "../../generated/webhooks.js";
 import { buildCall, type SimulateCallOptions } from "./calls/simulate-call.js";
 import type { FakeVoiceAIOptions } from "./fake-options.js";
 import { startFake, type FakeVoiceAICore, type StartOptions } from "./fake.js";
@@ -23,8 +24,8 @@ import { createWebhookSender } from "./webhooks/sender.js";
 import type { FakeWebhooks, WebhookDelivery } from "./webhooks/types.js";
 import { oauthRoute } from "./with-oauth.js";
 
-/** The scope an app needs to receive VoiceAiCallEnd. */
-export const CALL_END_SCOPE = "voice-ai-dashboard.readonly";
+/** The scopes an app needs to receive VoiceAiCallEnd, as the spec lists them. */
+const CALL_END_SCOPES: readonly string[] = webhookEvents.VoiceAiCallEnd.scopes;
 
 export interface SimulatedCall {
   /** The event's fields as sent (the body also carries `type`, `appId`, `timestamp` and `webhookId`). */
@@ -103,7 +104,7 @@ export async function composeFake(
         ? "no_webhook_urls"
         : oauth && !scopes
           ? "not_installed"
-          : scopes && !scopes.includes(CALL_END_SCOPE)
+          : scopes && !CALL_END_SCOPES.every((scope) => scopes.includes(scope))
             ? "missing_scope"
             : undefined;
     const payload = { type: "VoiceAiCallEnd", appId, ...event };

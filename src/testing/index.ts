@@ -18,7 +18,6 @@ export type {
   FakeVoiceAIWithOAuthOptions,
   SimulatedCall,
 } from "./create.js";
-export { CALL_END_SCOPE } from "./create.js";
 export type { SimulateCallOptions } from "./calls/simulate-call.js";
 export type {
   DeliveryAttempt,

@@ -69,13 +69,17 @@ export interface FakeVoiceAIWithOAuth extends FakeVoiceAI {
   };
 }
 
-/** The fake, with or without OAuth; `start` is for the fake's own server process (serve.ts). */
+/** The fake as composeFake builds it: `oauth` and `uninstall` are there exactly with the `oauth` option. */
+export type ComposedFake = FakeVoiceAI & {
+  readonly oauth: FakeOAuth | undefined;
+  uninstall?: FakeVoiceAIWithOAuth["uninstall"];
+};
+
+/** The fake, with or without OAuth; `start` is for the fake's own server process (serve/). */
 export async function composeFake(
   options: FakeVoiceAIWithOAuthOptions,
   start: Omit<StartOptions, "handlers"> = {},
-): Promise<
-  FakeVoiceAI & { readonly oauth: FakeOAuth | undefined; uninstall?: FakeVoiceAIWithOAuth["uninstall"] }
-> {
+): Promise<ComposedFake> {
   if (typeof options !== "object" || options === null)
     throw new ConfigurationError("the fake's options must be an object");
   const { oauth: oauthOptions, webhooks: webhookOptions, ...rest } = options;

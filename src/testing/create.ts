@@ -4,7 +4,7 @@
  * record and the UNINSTALL an uninstall sends. One Ed25519 key signs every webhook.
  */
 import { ConfigurationError } from "../errors.js";
-import type { VoiceAiCallEndEvent } from "../../generated/models.js";
+import type { CallLog, VoiceAiCallEndEvent } from "../../generated/models.js";
 import { webhookEvents } from "../../generated/webhooks.js";
 import { buildCall, type SimulateCallOptions } from "./calls/simulate-call.js";
 import type { FakeVoiceAIOptions } from "./fake-options.js";
@@ -18,7 +18,6 @@ import {
 } from "./oauth/index.js";
 import { createWebhookSigner } from "./oauth/webhooks.js";
 import { createRandom } from "./random.js";
-import type { CallLog } from "./store.js";
 import { checkWebhookOptions } from "./webhooks/delivery-options.js";
 import { createWebhookSender } from "./webhooks/sender.js";
 import type { FakeWebhooks, WebhookDelivery } from "./webhooks/types.js";

@@ -1,7 +1,13 @@
 /**
- * The admin API's input, checked like any API's: a JSON object body of at most 1 MB with known keys
- * of the right types. A failed check is an AdminInputError, answered 400 with its message.
+ * What the admin routes share. Their input, checked like any API's: a JSON object body of at most
+ * 1 MB with known keys of the right types (a failed check is an AdminInputError, answered 400 with
+ * its message); and a bounded wait for deliveries.
  */
+import type { WebhookDelivery } from "../webhooks/types.js";
+
+/** A route's answer: a JSON value (200), or a Response of its own. */
+export type Handler = (request: Request, url: URL) => Promise<unknown>;
+export const ok = { ok: true };
 
 export class AdminInputError extends Error {
   override name = "AdminInputError";
@@ -68,4 +74,17 @@ export function queryInt(url: URL, name: string, fallback: number, max: number):
   if (!/^\d{1,9}$/.test(raw) || Number(raw) > max)
     throw new AdminInputError(`?${name} must be an integer from 0 to ${max}`);
   return Number(raw);
+}
+
+/** Waits for deliveries at most `wait` ms (`?wait=`), then answers with them as they are. */
+export async function within(
+  wait: number,
+  delivered: Promise<readonly WebhookDelivery[]>,
+  now: () => WebhookDelivery[],
+) {
+  if (wait === 0) return now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), wait)));
+  const done = await Promise.race([delivered, late]).finally(() => clearTimeout(timer));
+  return done ?? now();
 }

@@ -4,17 +4,15 @@
  */
 import { ConfigurationError } from "../../errors.js";
 import type { Fault } from "../faults.js";
-import type { FakeInstallation } from "../oauth/index.js";
 import type { ComposedFake } from "../create.js";
 import type { SimulateCallOptions } from "../calls/simulate-call.js";
-import type { WebhookDelivery, WebhookDeliveryOptions } from "../webhooks/types.js";
-import { AdminInputError, checkShape, queryInt, readJson } from "./admin-input.js";
+import type { WebhookDeliveryOptions } from "../webhooks/types.js";
+import { AdminInputError, checkShape, ok, queryInt, readJson, within, type Handler } from "./admin-input.js";
+import { oauthRoutes } from "./admin-oauth.js";
 
 export const ADMIN_PREFIX = "/__fake";
 const PAGE = 1_000;
 
-type Handler = (request: Request, url: URL) => Promise<unknown>;
-const ok = { ok: true };
 const answer = (status: number, body: unknown) => Response.json(body, { status });
 
 /** Items `from` on, at most 1,000, with the total: the journal and the deliveries grow without end. */
@@ -23,27 +21,10 @@ function page<T>(list: readonly T[], url: URL) {
   return { total: list.length, from, items: list.slice(from, from + PAGE) };
 }
 
-/** Waits for deliveries at most `wait` ms (`?wait=`), then answers with them as they are. */
-async function within(
-  wait: number,
-  delivered: Promise<readonly WebhookDelivery[]>,
-  now: () => WebhookDelivery[],
-) {
-  if (wait === 0) return now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), wait)));
-  const done = await Promise.race([delivered, late]).finally(() => clearTimeout(timer));
-  return done ?? now();
-}
-
 export function createAdmin(
   fake: ComposedFake,
   locationIds: readonly string[],
 ): (request: Request) => Promise<Response | undefined> {
-  const oauth = () => {
-    if (!fake.oauth) throw new AdminInputError("the fake runs without oauth");
-    return fake.oauth;
-  };
   const routes: Record<string, Record<string, Handler>> = {
     "/info": {
       GET: async () => ({
@@ -117,55 +98,7 @@ export function createAdmin(
           : answer(504, { error: "timeout", message: `deliveries still pending after ${timeoutMs} ms` });
       },
     },
-    "/oauth/code": {
-      POST: async (r) => {
-        const shape = {
-          userType: "string",
-          "locationId?": "string",
-          "companyId?": "string",
-          "userId?": "string",
-          "scope?": "string",
-          "approvedLocations?": "string[]",
-          "isBulkInstallation?": "boolean",
-          "installToFutureLocations?": "boolean",
-          "approveAllLocations?": "boolean",
-        } as const;
-        const install = checkShape<FakeInstallation>(await readJson(r), shape);
-        if (install.userType !== "Location" && install.userType !== "Company")
-          throw new AdminInputError('userType must be "Location" or "Company"');
-        return { code: oauth().issueCode(install) };
-      },
-    },
-    "/oauth/revoke-access": {
-      POST: async (r) => (
-        oauth().revokeAccessTokens(
-          checkShape<{ installation?: string }>(await readJson(r), { "installation?": "string" })
-            .installation,
-        ),
-        ok
-      ),
-    },
-    "/oauth/revoke-refresh": {
-      POST: async (r) => (
-        oauth().revokeRefreshTokens(
-          checkShape<{ installation: string }>(await readJson(r), { installation: "string" }).installation,
-        ),
-        ok
-      ),
-    },
-    "/oauth/uninstall": {
-      POST: async (r, url) => {
-        const wait = queryInt(url, "wait", 0, 120_000);
-        oauth();
-        const target = checkShape<{ locationId?: string; companyId?: string }>(await readJson(r), {
-          "locationId?": "string",
-          "companyId?": "string",
-        });
-        const { payload, delivered } = fake.uninstall!(target as { locationId: string });
-        return { payload, deliveries: await within(wait, delivered, () => []) };
-      },
-    },
-    "/oauth/stats": { GET: async () => oauth().stats },
+    ...oauthRoutes(fake),
   };
 
   return async (request) => {

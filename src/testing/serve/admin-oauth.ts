@@ -50,12 +50,12 @@ export function oauthRoutes(fake: ComposedFake): Record<string, Record<string, H
         const wait = queryInt(url, "wait", 0, 120_000);
         const uninstall = fake.uninstall;
         if (!uninstall) throw new AdminInputError("the fake runs without oauth");
-        const target = checkShape<{ locationId?: string; companyId?: string }>(await readJson(r), {
+        const target = checkShape<UninstallTarget>(await readJson(r), {
           "locationId?": "string",
           "companyId?": "string",
         });
         // Exactly one of the two: uninstall() checks it (400 otherwise).
-        const { payload, delivered } = uninstall(target as UninstallTarget);
+        const { payload, delivered } = uninstall(target);
         return { payload, deliveries: await within(wait, delivered, () => []) };
       },
     },

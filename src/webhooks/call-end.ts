@@ -8,14 +8,14 @@ import type { VoiceAiCallEndEvent } from "../../generated/models.js";
 import { webhookEvents, webhookSchemas } from "../../generated/webhooks.js";
 import { violationsOf, type SchemaContext } from "../validate/schema.js";
 import { WebhookPayloadError, type PayloadViolation } from "./errors.js";
-import type { CallEndEvent, EventBase } from "./events.js";
+import type { CallEndEvent, WebhookEventBase } from "./events.js";
 
 const CONTEXT: SchemaContext = { schemas: webhookSchemas, rejectUnknown: false, typesOnly: true };
 const SCHEMA = { $ref: webhookEvents.VoiceAiCallEnd.schema };
 /** A key for a store or a replay guard: visible ASCII, bounded. */
 const KEY = /^[\x21-\x7e]{1,256}$/;
 
-export function parseCallEnd(payload: Record<string, unknown>, base: EventBase): CallEndEvent {
+export function parseCallEnd(payload: Record<string, unknown>, base: WebhookEventBase): CallEndEvent {
   // Paths from the root come out as ".id": named as the body's own fields instead.
   const violations = violationsOf(CONTEXT, SCHEMA, payload, "").map(({ path, rule }) => ({
     path: path.replace(/^\./, ""),

@@ -4,7 +4,8 @@
  */
 import type { VoiceAiCallEndEvent } from "../../generated/models.js";
 
-export interface EventBase {
+/** What every event carries: how it was verified, and the envelope fields checked. */
+export interface WebhookEventBase {
   /** Which header's signature was checked. */
   signature: "ed25519" | "rsa";
   appId: string | undefined;
@@ -15,7 +16,7 @@ export interface EventBase {
 }
 
 /** The app was installed on a Location (with `locationId`) or on an agency (without). */
-export interface InstallEvent extends EventBase {
+export interface InstallEvent extends WebhookEventBase {
   type: "INSTALL";
   companyId: string | undefined;
   locationId: string | undefined;
@@ -28,7 +29,7 @@ export interface InstallEvent extends EventBase {
 }
 
 /** The app was removed from a Location (`locationId`) or from an agency (`companyId` only). */
-export interface UninstallEvent extends EventBase {
+export interface UninstallEvent extends WebhookEventBase {
   type: "UNINSTALL";
   companyId: string | undefined;
   locationId: string | undefined;
@@ -40,7 +41,8 @@ export interface UninstallEvent extends EventBase {
  * whose `type` is `VoiceAiCallEnd`, or that has no `type` (the published schema lists none), is
  * read as one. Fields the schema does not list are kept as they came.
  */
-export interface CallEndEvent extends EventBase, Omit<VoiceAiCallEndEvent, "type" | "id" | "locationId"> {
+export interface CallEndEvent
+  extends WebhookEventBase, Omit<VoiceAiCallEndEvent, "type" | "id" | "locationId"> {
   type: "VoiceAiCallEnd";
   /** ID of the call, the same as the call-logs API's: a redelivery carries the same one. */
   id: string;
@@ -49,7 +51,7 @@ export interface CallEndEvent extends EventBase, Omit<VoiceAiCallEndEvent, "type
 }
 
 /** Any other event type: passed through, its payload unchecked. */
-export interface OtherWebhookEvent extends EventBase {
+export interface OtherWebhookEvent extends WebhookEventBase {
   type: "OTHER";
   /** The payload's own `type`, e.g. "PLAN_CHANGE". */
   eventType: string;

@@ -13,6 +13,7 @@ export type {
   OtherWebhookEvent,
   UninstallEvent,
   WebhookEvent,
+  WebhookEventBase,
 } from "./events.js";
 export type { WebhookInstallations, WebhookOutcome } from "./outcome.js";
 export {

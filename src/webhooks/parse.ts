@@ -4,7 +4,7 @@
  */
 import { WebhookPayloadError, type PayloadViolation } from "./errors.js";
 import { parseCallEnd } from "./call-end.js";
-import type { EventBase, InstallEvent, WebhookEvent } from "./events.js";
+import type { WebhookEventBase, InstallEvent, WebhookEvent } from "./events.js";
 
 type Json = Record<string, unknown>;
 const KIND_RULE = {
@@ -42,12 +42,15 @@ export function parseEvent(payload: unknown, signature: "ed25519" | "rsa"): Webh
     }
     return value;
   };
-  const base: EventBase = {
+  const base: WebhookEventBase = {
     signature,
     appId: str("appId"),
     timestamp: str("timestamp"),
     webhookId: str("webhookId"),
   };
+  // A key of the replay guard (and of a Redis one): bounded, no control characters.
+  if (base.webhookId !== undefined && !/^[^\x00-\x1f\x7f]{1,256}$/u.test(base.webhookId))
+    violations.push({ path: "webhookId", rule: "must be 1 to 256 characters, none a control character" });
   const done = <T>(event: T): T => {
     if (violations.length) throw new WebhookPayloadError(eventType, violations);
     return event;

@@ -8,7 +8,7 @@
  * Imports go through `/oauth`, which re-exports the webhooks entry.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../src/errors.js";
+import { ConfigurationError } from "../src/errors/index.js";
 import {
   WebhookVerificationError,
   createWebhookHandler,

@@ -25,4 +25,4 @@ export {
   TokenStoreError,
   type ReauthorizationReason,
 } from "./errors.js";
-export type { TokenContext, TokenProvider } from "../token-provider.js";
+export type { TokenContext, TokenProvider } from "../pipeline/token-provider.js";

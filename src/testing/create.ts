@@ -3,7 +3,7 @@
  * VoiceAiCallEnd for each simulated call, and with `oauth` its OAuth endpoints, the installs they
  * record and the UNINSTALL an uninstall sends. One Ed25519 key signs every webhook.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { CallLog, VoiceAiCallEndEvent } from "../../generated/models.js";
 import { webhookEvents } from "../../generated/webhooks.js";
 import { buildCall, type SimulateCallOptions } from "./calls/simulate-call.js";

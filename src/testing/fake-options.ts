@@ -1,5 +1,5 @@
 /** The fake's options, and their checks (a clear ConfigurationError before anything starts). */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { FakeRateLimitOptions } from "./rate-limit.js";
 import type { FakeLocation } from "./store.js";
 import type { FakeWebhookOptions } from "./webhooks/types.js";

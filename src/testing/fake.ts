@@ -3,7 +3,7 @@
  * sockets, through `fake.fetch`. createFakeVoiceAI (create.ts) adds webhooks and OAuth to it.
  */
 import { validationTable } from "../../generated/validation.js";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { FakeContext, FakeRouteHandler, JournalEntry } from "./context.js";
 import { checkOptions, type FakeVoiceAIOptions } from "./fake-options.js";
 import { Faults, type Fault } from "./faults.js";

@@ -6,7 +6,8 @@
  */
 import type { VoiceAiCallEndEvent } from "../../generated/models.js";
 import { webhookEvents, webhookSchemas } from "../../generated/webhooks.js";
-import { violationsOf, type SchemaContext } from "../validate/schema.js";
+import { violationsOf } from "../validate/schema.js";
+import type { SchemaContext } from "../validate/schema-context.js";
 import { WebhookPayloadError, type PayloadViolation } from "./errors.js";
 import type { CallEndEvent, WebhookEventBase } from "./events.js";
 

@@ -1,5 +1,5 @@
 /** Why a webhook call is refused: a typed error with a reason, never quoting the body's values. */
-import { VoiceAIError } from "../errors.js";
+import { VoiceAIError } from "../errors/index.js";
 
 /** A webhook call that must not be trusted: bad or missing signature, replayed, stale, malformed, another app's. */
 export class WebhookVerificationError extends VoiceAIError {

@@ -4,7 +4,7 @@
  * applies INSTALL / UNINSTALL through `oauth`, runs `onCallEnd` at most once per call ID, and
  * answers so that the sender retries exactly what was not applied.
  */
-import { ConfigurationError, VoiceAIError } from "../errors.js";
+import { ConfigurationError, VoiceAIError } from "../errors/index.js";
 import { WebhookPayloadError, WebhookVerificationError } from "./errors.js";
 import type { CallEndEvent, WebhookEvent } from "./events.js";
 import type { WebhookInstallations, WebhookOutcome } from "./outcome.js";

@@ -2,7 +2,7 @@
  * Checks that a webhook call comes from HighLevel (signature over the raw body), is for this app,
  * fresh and not seen before, and returns it as a typed event.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { fromBase64, utf8 } from "../oauth/encoding.js";
 import { WebhookVerificationError, type WebhookRejection } from "./errors.js";
 import { eventName, type WebhookEvent } from "./events.js";

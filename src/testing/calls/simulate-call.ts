@@ -6,7 +6,7 @@
  */
 import type { VoiceAiCallEndEvent } from "../../../generated/models.js";
 import { validationTable } from "../../../generated/validation.js";
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import { violationsOf } from "../../validate/schema.js";
 import type { FakeContext } from "../context.js";
 import type { CallLog } from "../store.js";

@@ -3,7 +3,7 @@
  * its tokens (access answer 401, refresh `invalid_grant`), the agency's approved and installed lists
  * (so no Location token is minted for it any more). Returns the UNINSTALL payload HighLevel would send.
  */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import type { FakeState } from "./state.js";
 
 export const DEFAULT_SCOPE = "voice-ai-agents.readonly voice-ai-agents.write";

@@ -2,7 +2,7 @@
  * The fake's admin API, under `/__fake/` on the fake's own server: what a test stages in process,
  * for tests whose workers run in other processes. JSON in and out; bad input is a 400 naming it.
  */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import type { Fault } from "../faults.js";
 import type { ComposedFake } from "../create.js";
 import type { SimulateCallOptions } from "../calls/simulate-call.js";

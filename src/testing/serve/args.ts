@@ -3,7 +3,7 @@
  * read them: `--port 0 --locations 5 --oauth --seed 7 --agents 2 --call-logs 20 --webhook URL
  * --no-rate-limit`. An unknown flag or a bad value is an error naming it.
  */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import type { FakeServerOptions } from "./serve.js";
 
 export const USAGE =

@@ -4,7 +4,7 @@
  * OAuth endpoints, and the admin API under `/__fake/` (admin.ts). The package CLI's `fake` command
  * calls it; serve-cli.ts runs it from a shell.
  */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import { composeFake, type FakeVoiceAIWithOAuthOptions } from "../create.js";
 import type { FakeVoiceAIOptions } from "../fake-options.js";
 import { ADMIN_PREFIX, createAdmin } from "./admin.js";

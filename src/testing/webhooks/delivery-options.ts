@@ -1,5 +1,5 @@
 /** Checks of the webhook options: each a ConfigurationError naming the option, before anything is sent. */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import type { FakeWebhookOptions, WebhookDeliveryOptions } from "./types.js";
 
 export type DeliverySettings = Required<WebhookDeliveryOptions>;

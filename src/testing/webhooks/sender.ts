@@ -4,7 +4,7 @@
  * deliveries, 32 attempts at once, the last 10,000 records. close() and reset() cancel every wait and
  * every attempt in flight; its timers never keep the process alive.
  */
-import { ConfigurationError } from "../../errors.js";
+import { ConfigurationError } from "../../errors/index.js";
 import type { WebhookSigner } from "../oauth/webhooks.js";
 import type { Random } from "../random.js";
 import { checkDelivery, checkUrl, MAX_URLS, type DeliverySettings } from "./delivery-options.js";

@@ -34,6 +34,11 @@ const CORE_SERIALIZERS = path.resolve(import.meta.dirname, "src/request/query-se
  */
 const bundledFromDependencies = (id: string, importer: string | undefined) =>
   id === "openapi-fetch" && importer === CORE_SERIALIZERS;
+/**
+ * The error classes every entry throws: their own small chunk, so that an entry that never sends
+ * through the client (/webhooks in a worker) loads them without the core.
+ */
+const ERROR_BASE = path.resolve(import.meta.dirname, "src/errors/base.ts");
 const coreGraphs = new WeakMap<object, Set<string>>();
 
 interface ModuleGraph {
@@ -44,9 +49,10 @@ interface ModuleGraph {
  * Cold start: every file an `import` loads costs the ESM loader a resolve, an async read and a
  * compile (about 0.5 ms of CPU each, more than evaluating our code), so the code the core entry
  * imports is kept in one chunk ("core") instead of one chunk per set of entries that share it
- * (which made dist/index.mjs load five). The group is exactly the core entry's static import graph:
- * the other entries import what they share with it from that chunk (one copy of the error
- * classes, so `instanceof` holds across entries) and keep what only they use in their own files.
+ * (which made dist/index.mjs load five). The group is the core entry's static import graph but
+ * the error classes (ERROR_BASE): the other entries import what they share with the core from
+ * these two chunks (one copy of each class, so `instanceof` holds across entries) and keep what
+ * only they use in their own files.
  */
 function coreChunk(id: string, graph: ModuleGraph): string | null {
   const entry = graph.getModuleInfo(CORE_ENTRY);
@@ -79,6 +85,9 @@ export default defineConfig({
     validate: "src/validate/index.ts",
     // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
     testing: "src/testing/index.ts",
+    // `highlevel-voice-ai/webhooks`: app webhooks verified (WebCrypto Ed25519), typed and
+    // de-duplicated; no Node built-ins, so it runs in workers and edge runtimes. /oauth re-exports it.
+    webhooks: "src/webhooks/index.ts",
     // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
     // for its file store; the core entry never imports it.
     oauth: "src/oauth/index.ts",
@@ -102,7 +111,10 @@ export default defineConfig({
   report: true,
   plugins: [cjsInteropFix],
   outputOptions: {
-    codeSplitting: { groups: [{ name: coreChunk }] },
+    codeSplitting: {
+      // Chosen first (higher priority), the error classes stay out of the core chunk.
+      groups: [{ name: "errors", test: (id) => id === ERROR_BASE, priority: 1 }, { name: coreChunk }],
+    },
     // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
     // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
     dynamicImportInCjs: false,

@@ -1,11 +1,12 @@
 /**
  * `npm run check:package`: is what `npm publish` would ship correct and usable?
  *
- * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/); the core entry loads two files and
+ * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/); the core entry loads three files and
  *    no other package (openapi-fetch's query serializers are bundled in; /oauth imports its client)
  * 2. publint --strict: no message of any level
  * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
- * 4. npm pack --dry-run: the tarball holds dist/, README.md, the spec and package.json, nothing else
+ * 4. npm pack --dry-run: the tarball holds dist/, README.md, ARCHITECTURE.md, the spec, the two
+ *    examples and package.json, nothing else
  * 5. npm install of the packed tarball into a temp project, then from it:
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
@@ -53,13 +54,18 @@ import { COMPILERS, compileSnippets, compilerVersion, type Compiler } from "./sn
 const SIZE_BUDGET_BYTES = 13_350;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
-const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis"];
+const ENTRIES = ["index", "types", "validate", "testing", "webhooks", "oauth", "redis"];
 /** Every file the tarball must hold: the package files and each entry point's four builds. */
 const EXPECTED_FILES = [
   "package.json",
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
+  // The README links them: an app on node:http and the quick start, importing the package by name,
+  // and the map of the source.
+  "examples/oauth-app.ts",
+  "examples/quickstart.ts",
+  "ARCHITECTURE.md",
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
 ];
 /**
@@ -119,16 +125,16 @@ const steps: Step[] = [
       const esm = await loadedFiles("index.mjs");
       const cjs = await loadedFiles("index.cjs");
       const core = [...esm.values(), ...cjs.values()].join("\n");
-      // Cold start: the core loads two files (the entry and the "core" chunk, tsdown.config.ts),
-      // not openapi-fetch as a package: its two query serializers are bundled in.
-      if (esm.size > 2 || cjs.size > 2)
-        fail(`the core entry loads ${[...esm.keys(), ...cjs.keys()].join(", ")}: more than 2 files each`);
+      // Cold start: the core loads three files (the entry, the "core" chunk and the error classes,
+      // tsdown.config.ts), not openapi-fetch as a package: its two query serializers are bundled in.
+      if (esm.size > 3 || cjs.size > 3)
+        fail(`the core entry loads ${[...esm.keys(), ...cjs.keys()].join(", ")}: more than 3 files each`);
       if (/from "openapi-fetch"|require\("openapi-fetch"\)/.test(core))
         fail("the core entry imports openapi-fetch at run time (only its serializers are bundled)");
       if (!/function serializeArrayParam\(/.test(core)) fail("the core lacks openapi-fetch's serializers");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|oauth|redis)\.[cm]js/.test(core))
-        fail("dist/index loads code of another entry point");
+      if (/\.\/(request|testing|validate|webhooks|oauth|redis)\.[cm]js/.test(core))
+        fail("dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis)");
       // Beyond the serializers, openapi-fetch stays a dependency: /oauth imports its client.
       const oauth = await readFile(path.join(root, "dist/oauth.mjs"), "utf8");
       if (!/^import createClient from "openapi-fetch";$/m.test(oauth))
@@ -140,6 +146,11 @@ const steps: Step[] = [
       );
       if (all.some((text) => /function (createClient|createFinalURL|defaultPathSerializer)\(/.test(text)))
         fail("openapi-fetch's client was bundled into dist/");
+      // Nor does /webhooks, often alone in a worker, load the client (the core chunk).
+      if ((await loadedFiles("webhooks.mjs")).has("core.mjs")) fail("dist/webhooks.mjs loads dist/core.mjs");
+      // The webhooks entry runs on workers and edge runtimes: nothing it loads imports a Node built-in.
+      const builtins = await nodeImportsOf("webhooks.mjs");
+      if (builtins.length) fail(`dist/webhooks.mjs loads Node built-ins: ${builtins.join(", ")}`);
       return sizes.join(", ");
     },
   },
@@ -343,13 +354,19 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
         if (report.storeErrorIsVoiceAIError !== true)
           problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
+        if (report.webhooksEntry !== "function")
+          problems.push(`webhooks entry: createWebhookHandler is ${String(report.webhooksEntry)}`);
+        if (report.webhookErrorShared !== true)
+          problems.push(
+            "webhooks entry: its WebhookVerificationError is not /oauth's, or not a VoiceAIError",
+          );
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
           problems.push(`Authorization: ${String(first?.authorization)}`);
         if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
         if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
-        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis loads`;
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis and /webhooks load`;
       } finally {
         await server.close();
       }
@@ -357,11 +374,25 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
   };
 }
 
+/** The `node:` modules an ESM file of dist/ imports, itself or through the chunks it imports. */
+async function nodeImportsOf(file: string, seen = new Set<string>()): Promise<string[]> {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = await readFile(path.join(root, "dist", file), "utf8");
+  const found: string[] = [];
+  for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
+    if (spec!.startsWith("node:")) found.push(`${spec} (in ${file})`);
+    else if (spec!.startsWith("./")) found.push(...(await nodeImportsOf(spec!.slice(2), seen)));
+  }
+  return found;
+}
+
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
-import { createOAuth } from "highlevel-voice-ai/oauth";
+import { createOAuth, WebhookVerificationError as OAuthWebhookError } from "highlevel-voice-ai/oauth";
 import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
+import { createWebhookHandler, WebhookVerificationError } from "highlevel-voice-ai/webhooks";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -383,6 +414,8 @@ console.log(JSON.stringify({
   oauthEntry: typeof createOAuth,
   redisEntry: typeof createRedisStore,
   storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+  webhooksEntry: typeof createWebhookHandler,
+  webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
 }));
 `;
 }
@@ -391,8 +424,9 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
-const { createOAuth } = require("highlevel-voice-ai/oauth");
+const { createOAuth, WebhookVerificationError: OAuthWebhookError } = require("highlevel-voice-ai/oauth");
 const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
+const { createWebhookHandler, WebhookVerificationError } = require("highlevel-voice-ai/webhooks");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -415,6 +449,8 @@ const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/
     oauthEntry: typeof createOAuth,
     redisEntry: typeof createRedisStore,
     storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+    webhooksEntry: typeof createWebhookHandler,
+    webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
   }));
 })().catch((e) => {
   console.error(e);

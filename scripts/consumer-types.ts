@@ -52,6 +52,7 @@ const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundErro
 import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
 import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
 import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
+import { createWebhookHandler, type CallEndEvent, type VoiceAiCallEndEvent } from "highlevel-voice-ai/webhooks";
 
 /** Several workers, one quota: the store from the redis entry plugs into the core client. */
 export function sharedClient(redis: RedisClientLike): VoiceAIClient {
@@ -107,6 +108,25 @@ export function status(error: unknown): 404 | undefined {
 }
 
 export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });
+/** The call-end webhook: typed from the spec, actions narrowed by actionType; a fleet shares the Redis guard. */
+export function callEnds(store: RedisStore) {
+  return createWebhookHandler({
+    publicKey: "k",
+    replayGuard: store.replayGuard,
+    onCallEnd(event: CallEndEvent) {
+      const body: VoiceAiCallEndEvent = event;
+      const first = body.executedCallActions?.[0];
+      if (first?.actionType === "SMS") {
+        const text: string | undefined = first.actionParameters?.messageBody;
+        void text;
+      }
+      // @ts-expect-error the event's duration is a number
+      const duration: string | undefined = event.duration;
+      void duration;
+    },
+  });
+}
+
 export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
 
 export { sameOperation, named };

@@ -36,11 +36,13 @@ const SCRIPT = `import { createRequire } from "node:module";
 import * as esm from "highlevel-voice-ai";
 import * as esmOAuth from "highlevel-voice-ai/oauth";
 import * as esmRedis from "highlevel-voice-ai/redis";
+import * as esmWebhooks from "highlevel-voice-ai/webhooks";
 
 const require = createRequire(import.meta.url);
 const cjs = require("highlevel-voice-ai");
 const cjsOAuth = require("highlevel-voice-ai/oauth");
 const cjsRedis = require("highlevel-voice-ai/redis");
+const cjsWebhooks = require("highlevel-voice-ai/webhooks");
 const checks = [];
 const expect = (what, actual, expected) => checks.push({ what, actual, expected });
 
@@ -71,6 +73,10 @@ const webhook = await esmOAuth.verifyWebhook({ rawBody: "{}", headers: {}, publi
 expect("ESM webhook error instanceof CJS WebhookVerificationError", webhook instanceof cjsOAuth.WebhookVerificationError, true);
 expect("ESM webhook error instanceof CJS VoiceAIError", webhook instanceof cjs.VoiceAIError, true);
 expect("ESM webhook error instanceof CJS TokenStoreError", webhook instanceof cjsOAuth.TokenStoreError, false);
+const payload = new cjsWebhooks.WebhookPayloadError("VoiceAiCallEnd", [{ path: "id", rule: "required" }]);
+expect("CJS WebhookPayloadError instanceof ESM WebhookPayloadError", payload instanceof esmWebhooks.WebhookPayloadError, true);
+expect("CJS WebhookPayloadError instanceof ESM /oauth WebhookVerificationError", payload instanceof esmOAuth.WebhookVerificationError, true);
+expect("ESM webhook error instanceof CJS WebhookPayloadError", webhook instanceof cjsWebhooks.WebhookPayloadError, false);
 const store = new cjsRedis.StoreUnavailableError("x");
 expect("CJS StoreUnavailableError instanceof ESM StoreUnavailableError", store instanceof esmRedis.StoreUnavailableError, true);
 expect("CJS StoreUnavailableError instanceof ESM VoiceAIError", store instanceof esm.VoiceAIError, true);

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 type Errors = typeof import("../src/errors/index.js");
 type OAuthErrors = typeof import("../src/oauth/errors.js");
+type WebhookErrors = typeof import("../src/webhooks/errors.js");
 const info = { operationId: "getAgent", method: "GET", url: "https://x.test/voice-ai/agents/a" };
 const facts = (status: number) => ({
   ...info,
@@ -21,12 +22,16 @@ let a: Errors;
 let b: Errors;
 let oauthA: OAuthErrors;
 let oauthB: OAuthErrors;
+let hooksA: WebhookErrors;
+let hooksB: WebhookErrors;
 beforeAll(async () => {
   a = await import("../src/errors/index.js");
   oauthA = await import("../src/oauth/errors.js");
+  hooksA = await import("../src/webhooks/errors.js");
   vi.resetModules();
   b = await import("../src/errors/index.js");
   oauthB = await import("../src/oauth/errors.js");
+  hooksB = await import("../src/webhooks/errors.js");
 });
 
 describe("instanceof across two copies", () => {
@@ -46,12 +51,20 @@ describe("instanceof across two copies", () => {
     expect(timeout instanceof a.APIUserAbortError).toBe(false);
   });
 
-  it("holds for the entries' classes (oauth) too", () => {
-    const rejected = new oauthA.WebhookVerificationError("bad_signature", "no");
-    expect(rejected instanceof oauthB.WebhookVerificationError && rejected instanceof b.VoiceAIError).toBe(
+  it("holds for the entries' classes (oauth, webhooks) too", () => {
+    const rejected = new hooksA.WebhookVerificationError("bad_signature", "no");
+    expect(rejected instanceof hooksB.WebhookVerificationError && rejected instanceof b.VoiceAIError).toBe(
       true,
     );
-    expect(rejected instanceof oauthB.TokenStoreError).toBe(false);
+    expect(rejected instanceof oauthB.TokenStoreError || rejected instanceof hooksB.WebhookPayloadError).toBe(
+      false,
+    );
+    const payload = new hooksA.WebhookPayloadError("VoiceAiCallEnd", [{ path: "id", rule: "required" }]);
+    expect(
+      payload instanceof hooksB.WebhookPayloadError && payload instanceof hooksB.WebhookVerificationError,
+    ).toBe(true);
+    expect(payload.name).toBe("WebhookPayloadError");
+    expect(new oauthA.TokenStoreError("x") instanceof oauthB.TokenStoreError).toBe(true);
   });
 
   it("a forged brand does not make a wrong subclass; a non-Error passes nothing", () => {

@@ -19,6 +19,8 @@ interface Hold {
 export interface HeldFileLock {
   /** The generation this holder made: it grows with every change of hands. */
   readonly generation: number;
+  /** performance.now() just before the generation was made: the hold expires ttlMs after it at the earliest. */
+  readonly takenAt: number;
   release(): Promise<void>;
 }
 
@@ -43,12 +45,13 @@ export async function acquireFileLock(
     const head = await newest(dir, options.ttlMs);
     if (head.hold.owner === undefined || head.hold.expiresAt < Date.now()) {
       const generation = head.n + 1;
+      const takenAt = performance.now();
       if (await create(dir, generation, { owner, expiresAt: Date.now() + options.ttlMs })) {
         // A process that read an older generation may have created an old number only now:
         // it holds the lock only if its generation is still the newest.
         if ((await newest(dir, options.ttlMs)).n === generation) {
           await prune(dir, generation);
-          return { generation, release: () => release(dir, generation, owner) };
+          return { generation, takenAt, release: () => release(dir, generation, owner) };
         }
         await unlink(path.join(dir, `g${generation}`)).catch(() => undefined);
       }

@@ -1,7 +1,8 @@
 /**
  * `npm run check:package`: is what `npm publish` would ship correct and usable?
  *
- * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/)
+ * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/); the core entry loads three files and
+ *    no other package (openapi-fetch's query serializers are bundled in; /oauth imports its client)
  * 2. publint --strict: no message of any level
  * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
  * 4. npm pack --dry-run: the tarball holds dist/, README.md, ARCHITECTURE.md, the spec, the two
@@ -24,7 +25,7 @@
  * does not depend on the Node version (publint, attw, runtimes, snippets, size): used by
  * `npm run test:node-matrix`.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { publint } from "publint";
@@ -68,9 +69,10 @@ const EXPECTED_FILES = [
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
 ];
 /**
- * Besides them, dist/ may only hold the chunks the entries share (the error classes, so that
- * `instanceof` holds across entries; the operation table; the limiter; shared declarations): their
- * names follow the bundler's splitting, so only their kind is checked.
+ * Besides them, dist/ may only hold the chunks the entries share (the core's code, whose error
+ * classes the other entries import so that `instanceof` holds across entries; the code /validate
+ * and /testing share; shared declarations): their names follow the bundler's splitting, so only
+ * their kind is checked.
  */
 const SHARED_CHUNK = /^dist\/[\w-]+\.(mjs|cjs|d\.mts|d\.cts)$/;
 const FORBIDDEN =
@@ -120,17 +122,32 @@ const steps: Step[] = [
           return `${f} ${(text.length / 1024).toFixed(1)} KiB`;
         }),
       );
-      const esm = await readFile(path.join(root, "dist/index.mjs"), "utf8");
-      const cjs = await readFile(path.join(root, "dist/index.cjs"), "utf8");
-      if (!/^import .+ from "openapi-fetch";$/m.test(esm))
-        fail("dist/index.mjs does not import openapi-fetch (bundled?)");
-      if (!cjs.includes('require("openapi-fetch")'))
-        fail("dist/index.cjs does not require openapi-fetch (bundled?)");
+      const esm = await loadedFiles("index.mjs");
+      const cjs = await loadedFiles("index.cjs");
+      const core = [...esm.values(), ...cjs.values()].join("\n");
+      // Cold start: the core loads three files (the entry, the "core" chunk and the error classes,
+      // tsdown.config.ts), not openapi-fetch as a package: its two query serializers are bundled in.
+      if (esm.size > 3 || cjs.size > 3)
+        fail(`the core entry loads ${[...esm.keys(), ...cjs.keys()].join(", ")}: more than 3 files each`);
+      if (/from "openapi-fetch"|require\("openapi-fetch"\)/.test(core))
+        fail("the core entry imports openapi-fetch at run time (only its serializers are bundled)");
+      if (!/function serializeArrayParam\(/.test(core)) fail("the core lacks openapi-fetch's serializers");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|webhooks|oauth|redis)\.[cm]js/.test(esm + cjs))
+      if (/\.\/(request|testing|validate|webhooks|oauth|redis)\.[cm]js/.test(core))
         fail("dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis)");
-      if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
-        fail("openapi-fetch's code was bundled into dist/");
+      // Beyond the serializers, openapi-fetch stays a dependency: /oauth imports its client.
+      const oauth = await readFile(path.join(root, "dist/oauth.mjs"), "utf8");
+      if (!/^import createClient from "openapi-fetch";$/m.test(oauth))
+        fail("dist/oauth.mjs does not import openapi-fetch's client (bundled?)");
+      const all = await Promise.all(
+        (await readdir(path.join(root, "dist")))
+          .filter((f) => /\.[cm]js$/.test(f))
+          .map((f) => readFile(path.join(root, "dist", f), "utf8")),
+      );
+      if (all.some((text) => /function (createClient|createFinalURL|defaultPathSerializer)\(/.test(text)))
+        fail("openapi-fetch's client was bundled into dist/");
+      // Nor does /webhooks, often alone in a worker, load the client (the core chunk).
+      if ((await loadedFiles("webhooks.mjs")).has("core.mjs")) fail("dist/webhooks.mjs loads dist/core.mjs");
       // The webhooks entry runs on workers and edge runtimes: nothing it loads imports a Node built-in.
       const builtins = await nodeImportsOf("webhooks.mjs");
       if (builtins.length) fail(`dist/webhooks.mjs loads Node built-ins: ${builtins.join(", ")}`);
@@ -262,6 +279,17 @@ const steps: Step[] = [
     },
   },
 ];
+
+/** The dist files an entry loads (itself and the chunks it imports, recursively): name -> text. */
+async function loadedFiles(entry: string, found = new Map<string, string>()): Promise<Map<string, string>> {
+  if (found.has(entry)) return found;
+  const text = await readFile(path.join(root, "dist", entry), "utf8");
+  found.set(entry, text);
+  for (const [, file] of text.matchAll(/(?:from |require\()"\.\/([\w-]+\.[cm]js)"/g)) {
+    await loadedFiles(file!, found);
+  }
+  return found;
+}
 
 /** The consumer files (both entries, real types) under node16, nodenext (ESM + CJS) and bundler. */
 function consumerTypesStep(compiler: Compiler): Step {

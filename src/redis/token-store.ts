@@ -13,6 +13,7 @@ import {
   StoreUnavailableError,
 } from "./errors.js";
 import { createLockWakeups } from "./lock-wakeups.js";
+import { integerReply, lockReply, stringOrNilReply } from "./replies.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
@@ -62,17 +63,16 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
 
   async function tryLock(key: string, ttlMs: number, owner: string): Promise<[number, number]> {
     const { lock, record } = keysOf(key);
-    let reply: unknown[];
     try {
-      reply = (await runner.run(LOCK, [lock, record], [ttlMs, owner])) as unknown[];
+      return lockReply(await runner.run(LOCK, [lock, record], [ttlMs, owner]));
     } catch (error) {
-      // No reply in time: a slow Redis may still run the command (a client may resend it) and
-      // take the lock for nobody, until its ttl. Given up right behind it, on the same connection.
+      // No reply in time (or one it cannot read): a slow Redis may still run the command (a client
+      // may resend it) and take the lock for nobody, until its ttl. Given up right behind it, on
+      // the same connection.
       if (error instanceof StoreUnavailableError)
         runner.run(LOCK, [lock, record], [ttlMs, owner, wakeups.channel, key]).catch(() => {});
       throw error;
     }
-    return [Number(reply[0]), Number(reply[1])];
   }
 
   function holding(key: string, fence: number, owner: string): StoreLock {
@@ -97,8 +97,7 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
     },
 
     async get(key) {
-      const value = await runner.run(TOKEN_GET, [keysOf(key).record], []);
-      return typeof value === "string" ? value : undefined;
+      return stringOrNilReply(TOKEN_GET.name, await runner.run(TOKEN_GET, [keysOf(key).record], []));
     },
 
     async set(key, value, options) {
@@ -110,8 +109,8 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
         throw new StoreLockLostError(`fence ${String(fence)} is not a lock this store holds on that key`);
       }
       const args = fence === undefined ? [value, "", ""] : [value, fence, mine!.owner];
-      const ok = await runner.run(TOKEN_SET, [record, lock], args);
-      if (Number(ok) !== 1) {
+      const ok = integerReply(TOKEN_SET.name, await runner.run(TOKEN_SET, [record, lock], args), [0, 1]);
+      if (ok !== 1) {
         throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
       }
     },

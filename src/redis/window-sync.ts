@@ -7,6 +7,7 @@
 import { DailyQuotaSpent } from "../rate-limit.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { SYNC } from "./sync-script.js";
+import { syncReply, type SyncReply } from "./sync-reply.js";
 import { grant, now, settle, takeBack, type Lane } from "./window-lane.js";
 
 /** Most slots asked for in one call. */
@@ -90,9 +91,10 @@ export function createLaneSync(ctx: SyncContext) {
     const members = batch.map(nextMember);
     if (members.length) ctx.asking(lane);
     const { args, cancels, releases } = syncArgs(lane, members);
-    let reply: number[];
+    let reply: SyncReply;
     try {
-      reply = ((await ctx.runner.run(SYNC, lane.keys, args)) as unknown[]).map(Number);
+      // A reply it cannot read fails like a command: Redis may have run it, as after a timeout.
+      reply = syncReply(await ctx.runner.run(SYNC, lane.keys, args), members.length);
     } catch (error) {
       lane.busy = false;
       // Told again with the next sync (Redis may have run this one: giving up or answering a
@@ -105,34 +107,34 @@ export function createLaneSync(ctx: SyncContext) {
     }
     lane.busy = false;
     if (ctx.closed()) return;
-    const [max, interval, blockedIn, processes, rank, granted, retryIn] = reply as [number, ...number[]];
+    const { max, interval, blockedIn, processes, rank, granted, retryIn, waits } = reply;
     const { known } = ctx;
     known.max = max;
-    known.interval = interval!;
-    known.longest = Math.max(known.longest, interval!);
-    if (processes! > 0) [known.processes, known.rank] = [processes!, rank!];
+    known.interval = interval;
+    known.longest = Math.max(known.longest, interval);
+    if (processes > 0) [known.processes, known.rank] = [processes, rank];
     if (granted === -1) {
-      for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
+      for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn));
     }
-    for (let i = 0; i < granted!; i++) {
+    for (let i = 0; i < granted; i++) {
       const w = batch[i]!;
       if (w.done) lane.cancels.push(members[i]!);
       else {
         lane.queue.splice(lane.queue.indexOf(w), 1);
         // Reported after the current turn: the transport reports the response's headers right after release.
-        grant(lane, w, members[i]!, reply[7 + i]!, () => schedule(lane));
+        grant(lane, w, members[i]!, waits[i]!, () => schedule(lane));
       }
     }
     const policy = `${max}/${interval}`;
     const learned = lane.policy !== "" && lane.policy !== policy;
     lane.policy = policy;
-    if (blockedIn! > 0) pause(lane, now() + blockedIn!);
+    if (blockedIn > 0) pause(lane, now() + blockedIn);
     const more =
       lane.releases.length || lane.observed || (lane.queue.length && (learned || granted === batch.length));
     if (more) schedule(lane);
-    else if (lane.queue.length && retryIn! > 0) schedule(lane, retryIn);
+    else if (lane.queue.length && retryIn > 0) schedule(lane, retryIn);
     ctx.tidy(lane);
-    ctx.replied(processes!);
+    ctx.replied(processes);
   }
 
   /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */

@@ -129,6 +129,8 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
       let listening = false;
       for (let sleeps = 0; ;) {
         if (signal?.aborted) throw signal.reason;
+        // Before asking: a release published while the reply is on its way still wakes this wait.
+        const since = wakeups.mark();
         const [taken, n] = await tryLock(key, ttlMs, owner);
         if (taken === 1) {
           const lock = holding(key, n, owner);
@@ -146,7 +148,7 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
         if (!listening && (listening = await wakeups.listen())) continue;
         // Until the release is published, or the lock expires (n: its PTTL; -1: none), or the deadline.
         const expiry = n >= 0 ? n + 1 : MAX_TTL_MS;
-        await wakeups.sleep(key, Math.min(expiry, left), sleeps++, signal, closing.signal);
+        await wakeups.sleep(key, since, Math.min(expiry, left), sleeps++, signal, closing.signal);
       }
     },
   };

@@ -23,10 +23,11 @@ export interface SyncContext {
   tag: string;
   /**
    * The limits, the processes sharing them (those that asked within two intervals) and this
-   * one's rank among them (by tag), as the latest reply that asked told; `longest` is the
-   * longest interval any reply told.
+   * one's rank among them (by tag), as the latest reply that asked told.
    */
-  known: { max: number; interval: number; processes: number; rank: number; longest: number };
+  known: { max: number; interval: number; processes: number; rank: number };
+  /** A reply for the location `key` told its interval. */
+  told(key: string, interval: number): void;
   /** How long slots handed out before this process last lost Redis may still be in use (ms). */
   drainMs(): number;
   /** A reply came, telling how many processes share the location (0: this one asked nothing). */
@@ -111,7 +112,7 @@ export function createLaneSync(ctx: SyncContext) {
     const { known } = ctx;
     known.max = max;
     known.interval = interval;
-    known.longest = Math.max(known.longest, interval);
+    ctx.told(lane.key, interval);
     if (processes > 0) [known.processes, known.rank] = [processes, rank];
     if (granted === -1) {
       for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn));

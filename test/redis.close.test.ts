@@ -1,9 +1,11 @@
 /**
  * store.close() with real processes (test/support/close-worker.ts): a worker that closes its store
  * and exits leaves nothing held in Redis, so another process gets the location's full capacity as
- * soon as the window allows and the lock at once; a worker killed without close holds both (the
- * control). Calls after close fail with StoreClosedError; the user's client stays open; no timer
- * of the store keeps the process alive.
+ * soon as the window allows and the lock at once. Calls after close fail with StoreClosedError;
+ * the user's client stays open; no timer of the store keeps the process alive. A worker killed
+ * without close (SIGKILL: no handler runs) still holds the lock until its ttl, but its slots stop
+ * counting once its heartbeat lapses (half the interval, at least 1 s): slots still to come at
+ * once, requests it had in flight one interval later (not after the 60 s lease).
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -13,10 +15,13 @@ import type { CloseWorkerConfig, CloseWorkerResult } from "./support/close-worke
 import { connect, type TestClient } from "./support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "./support/redis-server.js";
 import { rejectionOf } from "./rejection.js";
+import { lapseMs } from "../src/redis/window-preamble.js";
 
 const SCRIPT = fileURLToPath(new URL("./support/close-worker.ts", import.meta.url));
 const MAX = 4;
 const INTERVAL_MS = 1500;
+/** When a silent process is gone, for this interval: lapseMs(1500). */
+const LAPSE_MS = lapseMs(INTERVAL_MS);
 let redis: RedisServer;
 let probe: TestClient;
 let n = 0;
@@ -31,13 +36,14 @@ afterAll(async () => {
 });
 
 /** Runs a worker until it printed HELD; `finish` then ends it (by itself after close, or killed). */
-async function holdingWorker(close: boolean) {
+async function holdingWorker(close: boolean, inFlight = false) {
   const config: CloseWorkerConfig = {
     redisPort: redis.port,
     prefix: `close${n++}:`,
     max: MAX,
     intervalMs: INTERVAL_MS,
     close,
+    inFlight,
   };
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT], {
     env: { ...process.env, CLOSE_WORKER: JSON.stringify(config) },
@@ -104,18 +110,27 @@ describe("store.close()", () => {
     }
   }, 60_000);
 
-  it("control: a worker killed without close still holds its slots and the lock", async () => {
-    const worker = await holdingWorker(false);
-    worker.child.kill("SIGKILL");
-    await worker.exited;
-    const busy = await rejectionOf(
-      createRedisStore(probe.client, { prefix: worker.config.prefix }).lock("inst", {
-        ttlMs: 1000,
-        waitMs: 0,
-      }),
-    );
-    expect(busy).toBeInstanceOf(StoreLockTimeoutError);
-    const times = await slotsWithin(worker.config.prefix, INTERVAL_MS + 1000, worker.heldAt);
-    expect(times).toHaveLength(0);
-  }, 60_000);
+  for (const inFlight of [false, true]) {
+    const what = inFlight ? "requests in flight" : "slots still to come";
+    it(`a worker killed (SIGKILL) holding ${what}: they stop counting within the lapse and an interval; the lock stays`, async () => {
+      const worker = await holdingWorker(false, inFlight);
+      worker.child.kill("SIGKILL");
+      await worker.exited;
+      const busy = await rejectionOf(
+        createRedisStore(probe.client, { prefix: worker.config.prefix }).lock("inst", {
+          ttlMs: 1000,
+          waitMs: 0,
+        }),
+      );
+      expect(busy).toBeInstanceOf(StoreLockTimeoutError);
+      // Its last call at HELD at the latest; gone a lapse later. Slots to come are given back then
+      // (its answered requests leave the window about then too); those in flight count as
+      // answered then, for one more interval.
+      const bound = LAPSE_MS + (inFlight ? INTERVAL_MS : 0) + 1500;
+      const times = await slotsWithin(worker.config.prefix, bound + 3000, worker.heldAt);
+      console.log(`killed with ${what}: slots ${times.map(Math.round).join(", ")} ms after HELD`);
+      expect(times).toHaveLength(MAX);
+      expect(Math.max(...times)).toBeLessThan(bound);
+    }, 60_000);
+  }
 });

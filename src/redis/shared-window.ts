@@ -74,7 +74,10 @@ export function createSharedWindow(config: WindowConfig) {
     if (!lane) {
       // One hash slot for all of them ("=": a tag even for the empty key of calls without a location).
       const name = `${config.prefix}rl:{=${key}}`;
-      lane = createLane(key, [`${name}:w`, `${name}:s`, `${name}:f`, `${name}:a`, `${name}:z`]);
+      lane = createLane(
+        key,
+        ["w", "s", "f", "a", "z", "h"].map((k) => `${name}:${k}`),
+      );
       lanes.set(key, lane);
     }
     return lane;
@@ -113,7 +116,8 @@ export function createSharedWindow(config: WindowConfig) {
     for (const lane of lanes.values()) {
       keys.set(lane.key, lane.keys);
       clearTimeout(lane.retryTimer);
-      lane.retryTimer = undefined;
+      clearTimeout(lane.beatTimer);
+      lane.retryTimer = lane.beatTimer = undefined;
       lane.inFlight.clear();
       rejectAll(lane, closedError());
     }

@@ -8,7 +8,8 @@ import { DailyQuotaSpent } from "../rate-limit.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { SYNC } from "./sync-script.js";
 import { syncReply, type SyncReply } from "./sync-reply.js";
-import { grant, now, settle, takeBack, type Lane } from "./window-lane.js";
+import { grant, holds, now, settle, takeBack, type Lane } from "./window-lane.js";
+import { lapseMs } from "./window-preamble.js";
 
 /** Most slots asked for in one call. */
 const MAX_BATCH = 100;
@@ -84,11 +85,13 @@ export function createLaneSync(ctx: SyncContext) {
     if (lane.busy || ctx.closed()) return;
     const paused = lane.blockedUntil - now();
     const batch = paused > 0 ? [] : lane.queue.slice(0, MAX_BATCH);
-    if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length) {
+    if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length && !lane.beat) {
       if (paused > 0 && lane.queue.length) schedule(lane, paused);
       return ctx.tidy(lane);
     }
     lane.busy = true;
+    lane.beat = false;
+    const sentAt = now();
     const members = batch.map(nextMember);
     if (members.length) ctx.asking(lane);
     const { args, cancels, releases } = syncArgs(lane, members);
@@ -112,6 +115,8 @@ export function createLaneSync(ctx: SyncContext) {
     const { known } = ctx;
     known.max = max;
     known.interval = interval;
+    lane.interval = interval;
+    lane.beatAt = sentAt;
     ctx.told(lane.key, interval);
     if (processes > 0) [known.processes, known.rank] = [processes, rank];
     if (granted === -1) {
@@ -130,12 +135,30 @@ export function createLaneSync(ctx: SyncContext) {
     const learned = lane.policy !== "" && lane.policy !== policy;
     lane.policy = policy;
     if (blockedIn > 0) pause(lane, now() + blockedIn);
+    keepBeating(lane);
     const more =
       lane.releases.length || lane.observed || (lane.queue.length && (learned || granted === batch.length));
     if (more) schedule(lane);
     else if (lane.queue.length && retryIn > 0) schedule(lane, retryIn);
     ctx.tidy(lane);
     ctx.replied(processes);
+  }
+
+  /**
+   * While the lane holds slots, Redis hears from it every quarter lapse at least (a sync with
+   * nothing else to tell, when nothing else was sent): its slots are not taken for a gone process's.
+   */
+  function keepBeating(lane: Lane, ms = lapseMs(lane.interval) / 4) {
+    if (lane.beatTimer || !holds(lane)) return;
+    lane.beatTimer = setTimeout(() => {
+      lane.beatTimer = undefined;
+      if (ctx.closed() || !holds(lane)) return ctx.tidy(lane);
+      const left = lapseMs(lane.interval) / 4 - (now() - lane.beatAt);
+      if (left > 0) return keepBeating(lane, left);
+      lane.beat = true;
+      schedule(lane);
+    }, ms);
+    (lane.beatTimer as { unref?: () => void }).unref?.();
   }
 
   /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */

@@ -10,7 +10,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisStore, StoreLockTimeoutError } from "../src/redis/index.js";
+import { Redis } from "ioredis";
+import { createRedisStore, StoreLockTimeoutError, StoreUnavailableError } from "../src/redis/index.js";
 import type { CloseWorkerConfig, CloseWorkerResult } from "./support/close-worker.js";
 import { connect, type TestClient } from "./support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "./support/redis-server.js";
@@ -133,4 +134,42 @@ describe("store.close()", () => {
       expect(Math.max(...times)).toBeLessThan(bound);
     }, 60_000);
   }
+
+  it("the README's shutdown with Redis down: close() and the bounded quit end within timeoutMs and a second; a bare quit() still waits", async () => {
+    const down = await startRedisServer();
+    const clients = [0, 1].map(() => {
+      const c = new Redis(down.port, "127.0.0.1");
+      c.on("error", () => {});
+      return c;
+    });
+    try {
+      const [readme, bare] = clients as [Redis, Redis];
+      const store = createRedisStore(readme, { timeoutMs: 500 });
+      await store.get("inst");
+      await bare.ping();
+      await down.kill();
+      // A call during the outage: it fails after timeoutMs, and its command stays in ioredis's
+      // offline queue (resent after a reconnect, for up to 20 of them by default).
+      expect(await rejectionOf(store.get("inst"))).toBeInstanceOf(StoreUnavailableError);
+      void bare.get("inst").catch(() => {});
+      const started = performance.now();
+      // As in the README:
+      await store.close();
+      await Promise.race([readme.quit().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+      readme.disconnect();
+      const took = performance.now() - started;
+      console.log(`README shutdown with Redis down: ${Math.round(took)} ms`);
+      expect(took).toBeLessThan(500 + 1000 + 1000);
+      // Without the bound, ioredis retries QUIT for over a minute with its defaults.
+      const quit = bare.quit().then(
+        () => "quit",
+        () => "failed",
+      );
+      const after = await Promise.race([quit, new Promise((r) => setTimeout(() => r("waiting"), 3000))]);
+      expect(after).toBe("waiting");
+    } finally {
+      for (const c of clients) c.disconnect();
+      await down.stop();
+    }
+  }, 30_000);
 });

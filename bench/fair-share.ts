@@ -10,8 +10,9 @@
  * the slowest process's first slot (ms from its own start: the parent's go reaches some of them
  * late on a loaded machine, shown as "latest start") against the bound ceil(processes / 10)
  * intervals, that process's share of what was served (and against a fair 1/processes), the
- * smallest and largest share, the longest gap between two slots of one process, the 429s the
- * server sent, and the busiest window it saw (at most 10 when the limit held).
+ * smallest and largest share, the longest gap between two slots of one process, the processes
+ * never served, the 429s the server sent, and the busiest window it saw (at most 10 when the
+ * limit held).
  * BENCH_ONLY=<regex> runs only the matching process counts ("^11$").
  */
 import { startRedisServer } from "../test/support/redis-server.js";
@@ -34,6 +35,8 @@ interface Figures {
   minShare: number;
   maxShare: number;
   longestGap: number;
+  /** Processes that got no slot in the whole run. */
+  starved: number;
   served: number;
   r429: number;
   busiest: number;
@@ -79,6 +82,7 @@ async function run(processes: number, server: WindowServer, redisPort: number): 
     minShare: Math.min(...shares),
     maxShare: Math.max(...shares),
     longestGap: Math.max(...gaps),
+    starved: per.filter((times) => !times.length).length,
     served: served.length,
     r429: server.arrivals.filter((a) => a.location === "LOC" && a.status === 429).length,
     busiest: server.busiestWindow("LOC"),
@@ -109,6 +113,7 @@ async function main() {
       "smallest share",
       "largest share",
       "longest gap",
+      "never served",
       "served",
       "429s",
       "busiest window",
@@ -127,6 +132,7 @@ async function main() {
           pct(f.minShare, processes),
           pct(f.maxShare, processes),
           `${Math.round(f.longestGap)} ms`,
+          String(f.starved),
           String(f.served),
           String(f.r429),
           `${f.busiest} / ${MAX}`,

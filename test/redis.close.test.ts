@@ -1,22 +1,29 @@
 /**
  * store.close() with real processes (test/support/close-worker.ts): a worker that closes its store
  * and exits leaves nothing held in Redis, so another process gets the location's full capacity as
- * soon as the window allows and the lock at once; a worker killed without close holds both (the
- * control). Calls after close fail with StoreClosedError; the user's client stays open; no timer
- * of the store keeps the process alive.
+ * soon as the window allows and the lock at once. Calls after close fail with StoreClosedError;
+ * the user's client stays open; no timer of the store keeps the process alive. A worker killed
+ * without close (SIGKILL: no handler runs) still holds the lock until its ttl, but its slots stop
+ * counting once its heartbeat lapses (half the interval, at least 2 s): those due later are given
+ * back then, those it may have used (in flight, or due before) count for one more interval (not
+ * for the 60 s lease).
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisStore, StoreLockTimeoutError } from "../src/redis/index.js";
+import { Redis } from "ioredis";
+import { createRedisStore, StoreLockTimeoutError, StoreUnavailableError } from "../src/redis/index.js";
 import type { CloseWorkerConfig, CloseWorkerResult } from "./support/close-worker.js";
 import { connect, type TestClient } from "./support/redis-clients.js";
 import { startRedisServer, type RedisServer } from "./support/redis-server.js";
 import { rejectionOf } from "./rejection.js";
+import { lapseMs } from "../src/redis/window-preamble.js";
 
 const SCRIPT = fileURLToPath(new URL("./support/close-worker.ts", import.meta.url));
 const MAX = 4;
 const INTERVAL_MS = 1500;
+/** When a silent process is gone, for this interval: lapseMs(1500). */
+const LAPSE_MS = lapseMs(INTERVAL_MS);
 let redis: RedisServer;
 let probe: TestClient;
 let n = 0;
@@ -31,13 +38,14 @@ afterAll(async () => {
 });
 
 /** Runs a worker until it printed HELD; `finish` then ends it (by itself after close, or killed). */
-async function holdingWorker(close: boolean) {
+async function holdingWorker(close: boolean, inFlight = false) {
   const config: CloseWorkerConfig = {
     redisPort: redis.port,
     prefix: `close${n++}:`,
     max: MAX,
     intervalMs: INTERVAL_MS,
     close,
+    inFlight,
   };
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT], {
     env: { ...process.env, CLOSE_WORKER: JSON.stringify(config) },
@@ -104,18 +112,65 @@ describe("store.close()", () => {
     }
   }, 60_000);
 
-  it("control: a worker killed without close still holds its slots and the lock", async () => {
-    const worker = await holdingWorker(false);
-    worker.child.kill("SIGKILL");
-    await worker.exited;
-    const busy = await rejectionOf(
-      createRedisStore(probe.client, { prefix: worker.config.prefix }).lock("inst", {
-        ttlMs: 1000,
-        waitMs: 0,
-      }),
-    );
-    expect(busy).toBeInstanceOf(StoreLockTimeoutError);
-    const times = await slotsWithin(worker.config.prefix, INTERVAL_MS + 1000, worker.heldAt);
-    expect(times).toHaveLength(0);
-  }, 60_000);
+  for (const inFlight of [false, true]) {
+    const what = inFlight ? "requests in flight" : "slots still to come";
+    it(`a worker killed (SIGKILL) holding ${what}: they stop counting within the lapse and an interval; the lock stays`, async () => {
+      const worker = await holdingWorker(false, inFlight);
+      worker.child.kill("SIGKILL");
+      await worker.exited;
+      const busy = await rejectionOf(
+        createRedisStore(probe.client, { prefix: worker.config.prefix }).lock("inst", {
+          ttlMs: 1000,
+          waitMs: 0,
+        }),
+      );
+      expect(busy).toBeInstanceOf(StoreLockTimeoutError);
+      // Its last call at HELD at the latest; gone a lapse later. Its slots due after that are
+      // given back; those due before (it may have used them) and those in flight count as
+      // answered then, for one more interval.
+      const bound = LAPSE_MS + INTERVAL_MS + 1500;
+      const times = await slotsWithin(worker.config.prefix, bound + 3000, worker.heldAt);
+      console.log(`killed with ${what}: slots ${times.map(Math.round).join(", ")} ms after HELD`);
+      expect(times).toHaveLength(MAX);
+      expect(Math.max(...times)).toBeLessThan(bound);
+    }, 60_000);
+  }
+
+  it("the README's shutdown with Redis down: close() and the bounded quit end within timeoutMs and a second; a bare quit() still waits", async () => {
+    const down = await startRedisServer();
+    const clients = [0, 1].map(() => {
+      const c = new Redis(down.port, "127.0.0.1");
+      c.on("error", () => {});
+      return c;
+    });
+    try {
+      const [readme, bare] = clients as [Redis, Redis];
+      const store = createRedisStore(readme, { timeoutMs: 500 });
+      await store.get("inst");
+      await bare.ping();
+      await down.kill();
+      // A call during the outage: it fails after timeoutMs, and its command stays in ioredis's
+      // offline queue (resent after a reconnect, for up to 20 of them by default).
+      expect(await rejectionOf(store.get("inst"))).toBeInstanceOf(StoreUnavailableError);
+      void bare.get("inst").catch(() => {});
+      const started = performance.now();
+      // As in the README:
+      await store.close();
+      await Promise.race([readme.quit().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+      readme.disconnect();
+      const took = performance.now() - started;
+      console.log(`README shutdown with Redis down: ${Math.round(took)} ms`);
+      expect(took).toBeLessThan(500 + 1000 + 1000);
+      // Without the bound, ioredis retries QUIT for over a minute with its defaults.
+      const quit = bare.quit().then(
+        () => "quit",
+        () => "failed",
+      );
+      const after = await Promise.race([quit, new Promise((r) => setTimeout(() => r("waiting"), 3000))]);
+      expect(after).toBe("waiting");
+    } finally {
+      for (const c of clients) c.disconnect();
+      await down.stop();
+    }
+  }, 30_000);
 });

@@ -234,3 +234,34 @@ describe("the client's connection events", () => {
     expect(performance.now() - answered).toBeGreaterThanOrEqual(500);
   });
 });
+
+describe("limits learned from headers", () => {
+  it("after a loss, the fallback waits out a learned 1 s window by that interval, not the 10 s default", async () => {
+    const api = await startWindowServer(5, 1000);
+    try {
+      const prefix = `l${n++}:`;
+      const { store: s } = await store("ioredis", prefix, { timeoutMs: 200 });
+      // Nothing configured: the first call goes alone, its headers teach 5 per 1 s.
+      const voiceAI = createVoiceAIClient({
+        baseUrl: api.url,
+        token: "t",
+        maxRetries: 0,
+        rateLimit: { store: s },
+      });
+      for (let i = 0; i < 6; i++) await voiceAI.agents.get({ agentId: `${prefix}a${i}`, locationId: "LOC" });
+      const killedAt = performance.now();
+      await kill();
+      const agents = await Promise.all(
+        [0, 1, 2].map((i) => voiceAI.agents.get({ agentId: `${prefix}b${i}`, locationId: "LOC" })),
+      );
+      const waited = performance.now() - killedAt;
+      console.log(`learned 1 s window: the fallback's first calls ${Math.round(waited)} ms after the loss`);
+      expect(agents).toHaveLength(3);
+      // What was handed out before can count for at most one interval ahead plus one interval.
+      expect(waited).toBeLessThan(2 * 1000 + 1500);
+      expect(api.arrivals.filter((a) => a.status === 429)).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  }, 40_000);
+});

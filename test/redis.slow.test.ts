@@ -25,7 +25,7 @@ import type { SlowWorkerConfig, SlowWorkerResult } from "./support/slow-worker.j
 /** The store's longest wait for one command. */
 const TIMEOUT_MS = 200;
 /** A call or token operation while Redis is paused: one command's timeout, then a local HTTP round trip, with room for a loaded machine. */
-const BOUND_MS = TIMEOUT_MS + 400;
+const BOUND_MS = TIMEOUT_MS + 800;
 /** The fallback's probe asks Redis every second: once the pause ends, sharing resumes within this. */
 const RESUME_MS = 3000;
 const WORKER = fileURLToPath(new URL("./support/slow-worker.ts", import.meta.url));

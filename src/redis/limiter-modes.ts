@@ -73,8 +73,9 @@ export function createModes(ctx: LimiterContext, options: RedisLimiterOptions) {
       error instanceof StoreUnavailableError
         ? error
         : new StoreUnavailableError("Redis failed", { cause: error });
-    if (answering && known.longest > 0)
-      drainUntil = Math.max(drainUntil, at + Math.min(known.longest, ctx.horizonMs) + known.longest);
+    const longest = window.longestInterval(at);
+    if (answering && longest > 0)
+      drainUntil = Math.max(drainUntil, at + Math.min(longest, ctx.horizonMs) + longest);
     answering = false;
     const lanes = window.interrupt();
     if (ctx.onStoreError === "fail") {

@@ -102,10 +102,11 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
   };
   /** Commands waiting for their answer: lost() fails them at once. */
   const waiting = new Set<(error: Error) => void>();
-  const send = <T>(command: Promise<T>, what: string) =>
-    new Promise<T>((resolve, reject) => {
+  const send = (command: () => unknown, what: string) =>
+    new Promise<unknown>((resolve, reject) => {
       waiting.add(reject);
-      bounded(command, timeoutMs, what)
+      // A client that throws instead of rejecting, or returns no promise, fails the same way.
+      bounded(new Promise((ok) => ok(command())), timeoutMs, what)
         .then(resolve, reject)
         .finally(() => waiting.delete(reject));
     });
@@ -129,12 +130,12 @@ export function createScriptRunner(driver: Driver, timeoutMs: number): ScriptRun
       const sha = await shaOf(script);
       count(script.name);
       try {
-        return await send(driver.evalsha(sha, keys, strings), `EVALSHA (${script.name})`);
+        return await send(() => driver.evalsha(sha, keys, strings), `EVALSHA (${script.name})`);
       } catch (error) {
         if (!isNoScript(error)) throw error;
         // This Redis (or node) has not got the script yet: send it once, which caches it.
         count(script.name);
-        return send(driver.eval(script.source, keys, strings), `EVAL (${script.name})`);
+        return send(() => driver.eval(script.source, keys, strings), `EVAL (${script.name})`);
       }
     },
     subscribe(channel, onMessage) {

@@ -7,6 +7,7 @@ import type { RateLimitInfo } from "../rate-limit/headers.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
 import { createLane, isIdle, now, rejectAll, settle, type Lane, type Waiter } from "./window-lane.js";
+import { createToldIntervals } from "./told-intervals.js";
 import { LEAVE, PENALIZE } from "./window-scripts.js";
 import { createLaneSync } from "./window-sync.js";
 
@@ -38,7 +39,8 @@ export function createSharedWindow(config: WindowConfig) {
   /** Keys of the locations this window asked for slots at lately: it counts among their processes. */
   const asked = new Map<string, string[]>();
   let closed = false;
-  const known = { max: 0, interval: 0, processes: 1, rank: 0, longest: 0 };
+  const known = { max: 0, interval: 0, processes: 1, rank: 0 };
+  const told = createToldIntervals(config.horizonMs);
   /** The limits this process learned from headers, at any location: a new location starts with them. */
   const hint = { max: 0, interval: 0 };
   /** What every script gets first: the configured limits, then the learned ones. */
@@ -61,6 +63,7 @@ export function createSharedWindow(config: WindowConfig) {
       if (asked.size > MAX_ASKED) asked.delete(asked.keys().next().value!);
     },
     tidy,
+    told: told.tell,
     onError: config.onError,
     drainMs: config.drainMs,
     replied: config.replied,
@@ -71,7 +74,10 @@ export function createSharedWindow(config: WindowConfig) {
     if (!lane) {
       // One hash slot for all of them ("=": a tag even for the empty key of calls without a location).
       const name = `${config.prefix}rl:{=${key}}`;
-      lane = createLane(key, [`${name}:w`, `${name}:s`, `${name}:f`, `${name}:a`, `${name}:z`]);
+      lane = createLane(
+        key,
+        ["w", "s", "f", "a", "z", "h"].map((k) => `${name}:${k}`),
+      );
       lanes.set(key, lane);
     }
     return lane;
@@ -110,7 +116,8 @@ export function createSharedWindow(config: WindowConfig) {
     for (const lane of lanes.values()) {
       keys.set(lane.key, lane.keys);
       clearTimeout(lane.retryTimer);
-      lane.retryTimer = undefined;
+      clearTimeout(lane.beatTimer);
+      lane.retryTimer = lane.beatTimer = undefined;
       lane.inFlight.clear();
       rejectAll(lane, closedError());
     }
@@ -121,6 +128,8 @@ export function createSharedWindow(config: WindowConfig) {
 
   return {
     known,
+    /** The longest interval whose slots may still count at `at`, by the locations' latest replies. */
+    longestInterval: told.longest,
     /** Queues a request for a slot; resolves to its release once the slot has come. */
     acquire(key: string, signal: AbortSignal | undefined): Promise<() => void> {
       if (closed) return Promise.reject(closedError());

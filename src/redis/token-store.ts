@@ -15,8 +15,9 @@ import {
   StoreUnavailableError,
 } from "./errors.js";
 import { createLockWakeups } from "./lock-wakeups.js";
+import { integerReply, lockReply, stringOrNilReply } from "./replies.js";
 import type { ScriptRunner } from "./script-runner.js";
-import { MAX_TTL_MS, checkKey, checkMs, lockReply, recordReply, writtenReply } from "./token-checks.js";
+import { MAX_TTL_MS, checkKey, checkMs } from "./token-checks.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
 // The interface of the OAuth entry's stores, one definition for both (types only: nothing of the
@@ -63,18 +64,16 @@ export function createRedisTokenStore(
 
   async function tryLock(key: string, ttlMs: number, owner: string): Promise<[number, number]> {
     const { lock, record } = keysOf(key);
-    let reply: unknown;
     try {
-      reply = await runner.run(LOCK, [lock, record], [ttlMs, owner]);
+      return lockReply(await runner.run(LOCK, [lock, record], [ttlMs, owner]));
     } catch (error) {
-      // No reply in time: a slow Redis may still run the command (a client may resend it) and
-      // take the lock for nobody, until its ttl. Given up right behind it, on the same connection.
+      // No reply in time (or one it cannot read): a slow Redis may still run the command (a client
+      // may resend it) and take the lock for nobody, until its ttl. Given up right behind it, on
+      // the same connection.
       if (error instanceof StoreUnavailableError)
         runner.run(LOCK, [lock, record], [ttlMs, owner, wakeups.channel, key]).catch(() => {});
       throw error;
     }
-    const [taken, n] = lockReply(reply);
-    return [taken ? 1 : 0, n];
   }
 
   /** The value as stored: sealed with the store's key, bound to the record's name. */
@@ -116,7 +115,7 @@ export function createRedisTokenStore(
     }
     const stored = await seal(record, value);
     const args = fence === undefined ? [stored, "", ""] : [stored, fence, mine!.owner];
-    if (!writtenReply(await runner.run(TOKEN_SET, [record, lock], args))) {
+    if (integerReply(TOKEN_SET.name, await runner.run(TOKEN_SET, [record, lock], args), [0, 1]) !== 1) {
       throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
     }
   }
@@ -133,7 +132,7 @@ export function createRedisTokenStore(
 
     async get(key) {
       const { record } = keysOf(key);
-      const stored = recordReply(await runner.run(TOKEN_GET, [record], []));
+      const stored = stringOrNilReply(TOKEN_GET.name, await runner.run(TOKEN_GET, [record], []));
       return box || stored?.startsWith(SEALED) ? open(record, stored) : stored;
     },
 
@@ -161,6 +160,8 @@ export function createRedisTokenStore(
       for (let sleeps = 0; ;) {
         if (signal?.aborted) throw signal.reason;
         const attemptAt = performance.now();
+        // Before asking: a release published while the reply is on its way still wakes this wait.
+        const since = wakeups.mark();
         const [taken, n] = await tryLock(key, ttlMs, owner);
         if (taken === 1) {
           const lock = holding(key, n, owner, attemptAt);
@@ -178,7 +179,7 @@ export function createRedisTokenStore(
         if (!listening && (listening = await wakeups.listen())) continue;
         // Until the release is published, or the lock expires (n: its PTTL; -1: none), or the deadline.
         const expiry = n >= 0 ? n + 1 : MAX_TTL_MS;
-        await wakeups.sleep(key, Math.min(expiry, left), sleeps++, signal, closing.signal);
+        await wakeups.sleep(key, since, Math.min(expiry, left), sleeps++, signal, closing.signal);
       }
     },
   };

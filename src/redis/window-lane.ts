@@ -4,6 +4,7 @@
  * given up, headers) not yet told to Redis. Also the waiters' life: granted, released, settled.
  */
 import type { RateLimitInfo } from "../rate-limit/headers.js";
+import { lapseMs } from "./window-preamble.js";
 
 const JITTER_MS = 2;
 
@@ -37,6 +38,13 @@ export interface Lane {
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   blockedUntil: number;
   policy: string;
+  /** The interval the latest reply told (0: none yet). */
+  interval: number;
+  /** When the latest sync that was answered was sent: Redis heard from this process since then. */
+  beatAt: number;
+  /** A sync is due for the heartbeat alone (it holds slots, and said nothing lately). */
+  beat: boolean;
+  beatTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export const now = () => performance.now();
@@ -57,6 +65,10 @@ export function createLane(key: string, keys: string[]): Lane {
     retryTimer: undefined,
     blockedUntil: 0,
     policy: "",
+    interval: 0,
+    beatAt: 0,
+    beat: false,
+    beatTimer: undefined,
   };
 }
 
@@ -69,6 +81,7 @@ export function isIdle(lane: Lane): boolean {
     !lane.busy &&
     !lane.releases.length &&
     !lane.retryTimer &&
+    !lane.beatTimer &&
     !lane.observed
   );
 }
@@ -80,14 +93,30 @@ export function settle(w: Waiter): Waiter {
   return w;
 }
 
+/** The lane holds slots in Redis (sleeping on them, or in flight): Redis must hear from it. */
+export const holds = (lane: Lane) => lane.sleeping.size + lane.inFlight.size > 0;
+
+/**
+ * Redis has not heard from this process for long enough that its slots may have been taken for
+ * a gone process's (after a lapse, see reap in window-preamble.ts): a slot is not used then.
+ */
+export const silent = (lane: Lane) => now() - lane.beatAt > lapseMs(lane.interval) / 2;
+
 /**
  * A slot for `member` in `waitMs`: the waiter sleeps until then (with a little jitter), and gets
- * the release that reports its response; `onRelease` runs after each release.
+ * the release that reports its response; `resync` runs after each release. A waiter that wakes
+ * when the lane was silent (the process paused, Redis away) gives its slot up and asks again.
  */
-export function grant(lane: Lane, w: Waiter, member: string, waitMs: number, onRelease: () => void) {
+export function grant(lane: Lane, w: Waiter, member: string, waitMs: number, resync: () => void) {
   w.member = member;
   const fire = () => {
     lane.sleeping.delete(w);
+    if (silent(lane)) {
+      lane.cancels.push(member);
+      w.member = undefined;
+      lane.queue.unshift(w);
+      return resync();
+    }
     lane.inFlight.add(member);
     let released = false;
     settle(w).resolve(() => {
@@ -96,7 +125,7 @@ export function grant(lane: Lane, w: Waiter, member: string, waitMs: number, onR
       if (!lane.inFlight.delete(member)) return; // the window was closed meanwhile
       lane.releases.push({ member, at: now() });
       lane.lastReleased = member;
-      onRelease();
+      resync();
     });
   };
   if (waitMs <= 0) return fire();

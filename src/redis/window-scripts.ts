@@ -16,7 +16,7 @@ return reply({})
 /**
  * A window closed (ARGV[6] its tag): its members still unanswered are settled, those whose slot
  * is still to come given back, the others counted as answered now; and it no longer counts among
- * the processes sharing the location. Returns the slots given back.
+ * the processes sharing the location (and its line and heartbeats). Returns the slots given back.
  */
 export const LEAVE: Script = {
   name: "leave",
@@ -39,6 +39,7 @@ dayLeft = dayLeft + back
 srvLeft = srvLeft + back
 redis.call('ZREM', KEYS[4], ARGV[6])
 redis.call('ZREM', KEYS[5], ARGV[6])
+redis.call('ZREM', KEYS[6], ARGV[6])
 save(now)
 return back
 `,

@@ -7,7 +7,9 @@
 import { DailyQuotaSpent } from "../rate-limit/contract.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { SYNC } from "./sync-script.js";
-import { grant, now, settle, takeBack, type Lane } from "./window-lane.js";
+import { syncReply, type SyncReply } from "./sync-reply.js";
+import { grant, holds, now, settle, takeBack, type Lane } from "./window-lane.js";
+import { lapseMs } from "./window-preamble.js";
 
 /** Most slots asked for in one call. */
 const MAX_BATCH = 100;
@@ -22,10 +24,11 @@ export interface SyncContext {
   tag: string;
   /**
    * The limits, the processes sharing them (those that asked within two intervals) and this
-   * one's rank among them (by tag), as the latest reply that asked told; `longest` is the
-   * longest interval any reply told.
+   * one's rank among them (by tag), as the latest reply that asked told.
    */
-  known: { max: number; interval: number; processes: number; rank: number; longest: number };
+  known: { max: number; interval: number; processes: number; rank: number };
+  /** A reply for the location `key` told its interval. */
+  told(key: string, interval: number): void;
   /** How long slots handed out before this process last lost Redis may still be in use (ms). */
   drainMs(): number;
   /** A reply came, telling how many processes share the location (0: this one asked nothing). */
@@ -82,17 +85,20 @@ export function createLaneSync(ctx: SyncContext) {
     if (lane.busy || ctx.closed()) return;
     const paused = lane.blockedUntil - now();
     const batch = paused > 0 ? [] : lane.queue.slice(0, MAX_BATCH);
-    if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length) {
+    if (!batch.length && !lane.releases.length && !lane.observed && !lane.cancels.length && !lane.beat) {
       if (paused > 0 && lane.queue.length) schedule(lane, paused);
       return ctx.tidy(lane);
     }
     lane.busy = true;
+    lane.beat = false;
+    const sentAt = now();
     const members = batch.map(nextMember);
     if (members.length) ctx.asking(lane);
     const { args, cancels, releases } = syncArgs(lane, members);
-    let reply: number[];
+    let reply: SyncReply;
     try {
-      reply = ((await ctx.runner.run(SYNC, lane.keys, args)) as unknown[]).map(Number);
+      // A reply it cannot read fails like a command: Redis may have run it, as after a timeout.
+      reply = syncReply(await ctx.runner.run(SYNC, lane.keys, args), members.length);
     } catch (error) {
       lane.busy = false;
       // Told again with the next sync (Redis may have run this one: giving up or answering a
@@ -105,34 +111,54 @@ export function createLaneSync(ctx: SyncContext) {
     }
     lane.busy = false;
     if (ctx.closed()) return;
-    const [max, interval, blockedIn, processes, rank, granted, retryIn] = reply as [number, ...number[]];
+    const { max, interval, blockedIn, processes, rank, granted, retryIn, waits } = reply;
     const { known } = ctx;
     known.max = max;
-    known.interval = interval!;
-    known.longest = Math.max(known.longest, interval!);
-    if (processes! > 0) [known.processes, known.rank] = [processes!, rank!];
+    known.interval = interval;
+    lane.interval = interval;
+    lane.beatAt = sentAt;
+    ctx.told(lane.key, interval);
+    if (processes > 0) [known.processes, known.rank] = [processes, rank];
     if (granted === -1) {
-      for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn!));
+      for (const w of lane.queue.splice(0)) settle(w).reject(new DailyQuotaSpent(retryIn));
     }
-    for (let i = 0; i < granted!; i++) {
+    for (let i = 0; i < granted; i++) {
       const w = batch[i]!;
       if (w.done) lane.cancels.push(members[i]!);
       else {
         lane.queue.splice(lane.queue.indexOf(w), 1);
         // Reported after the current turn: the transport reports the response's headers right after release.
-        grant(lane, w, members[i]!, reply[7 + i]!, () => schedule(lane));
+        grant(lane, w, members[i]!, waits[i]!, () => schedule(lane));
       }
     }
     const policy = `${max}/${interval}`;
     const learned = lane.policy !== "" && lane.policy !== policy;
     lane.policy = policy;
-    if (blockedIn! > 0) pause(lane, now() + blockedIn!);
+    if (blockedIn > 0) pause(lane, now() + blockedIn);
+    keepBeating(lane);
     const more =
       lane.releases.length || lane.observed || (lane.queue.length && (learned || granted === batch.length));
     if (more) schedule(lane);
-    else if (lane.queue.length && retryIn! > 0) schedule(lane, retryIn);
+    else if (lane.queue.length && retryIn > 0) schedule(lane, retryIn);
     ctx.tidy(lane);
-    ctx.replied(processes!);
+    ctx.replied(processes);
+  }
+
+  /**
+   * While the lane holds slots, Redis hears from it every quarter lapse at least (a sync with
+   * nothing else to tell, when nothing else was sent): its slots are not taken for a gone process's.
+   */
+  function keepBeating(lane: Lane, ms = lapseMs(lane.interval) / 4) {
+    if (lane.beatTimer || !holds(lane)) return;
+    lane.beatTimer = setTimeout(() => {
+      lane.beatTimer = undefined;
+      if (ctx.closed() || !holds(lane)) return ctx.tidy(lane);
+      const left = lapseMs(lane.interval) / 4 - (now() - lane.beatAt);
+      if (left > 0) return keepBeating(lane, left);
+      lane.beat = true;
+      schedule(lane);
+    }, ms);
+    (lane.beatTimer as { unref?: () => void }).unref?.();
   }
 
   /** A 429 somewhere: slots this process holds before the pause's end are given back and asked for again. */

@@ -4,6 +4,8 @@
  * It answers `max` requests of location LOC, reserves slots for more (they wait for the window),
  * takes the token lock "inst" and waits for it a second time, prints HELD, and then either closes the store (printing what the
  * calls after close did) and lets the process end by itself, or hangs until it is killed.
+ * With `inFlight`, it instead takes `max` slots and never answers them (requests in flight), takes
+ * the lock, prints HELD and hangs until it is killed.
  */
 import { Redis } from "ioredis";
 import { createRedisStore } from "../../src/redis/index.js";
@@ -14,6 +16,7 @@ export interface CloseWorkerConfig {
   max: number;
   intervalMs: number;
   close: boolean;
+  inFlight?: boolean;
 }
 
 export interface CloseWorkerResult {
@@ -40,6 +43,12 @@ const failureOf = (call: () => unknown) => {
   }
 };
 
+if (config.inFlight) {
+  await Promise.all(Array.from({ length: config.max }, () => limiter.acquire("LOC")));
+  await store.lock("inst", { ttlMs: 30_000, waitMs: 0 });
+  process.stdout.write("HELD\n");
+  await new Promise(() => {});
+}
 const answered = await Promise.all(Array.from({ length: config.max }, () => limiter.acquire("LOC")));
 for (const release of answered) release();
 // Reserved for when the answered ones leave the window, and one more queued behind them.

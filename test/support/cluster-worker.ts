@@ -20,6 +20,8 @@ export interface WorkerConfig {
   /** calls: ids to get, each with its location. */
   calls?: { id: string; location: string }[];
   sequential?: boolean;
+  /** calls: instead of `calls`, `concurrency` loops calling `location` one call after the other until `durationMs` pass (ids `<name>-<n>`). */
+  flood?: { name: string; location: string; durationMs: number; concurrency: number };
   rateLimit?: { maxPerInterval?: number; intervalMs?: number };
   maxRetries?: number;
   onStoreError?: "fallback" | "fail";
@@ -50,7 +52,12 @@ export interface WorkerResult {
 
 const config = JSON.parse(readFileSync(process.env.WORKER_CONFIG_FILE!, "utf8")) as WorkerConfig;
 const warnings: string[] = [];
-const logger = { warn: (...args: unknown[]) => warnings.push(args.map(String).join(" ")) };
+/** Each warning with when it came, in ms from the go (before it: negative). */
+let goAt = performance.now();
+const logger = {
+  warn: (...args: unknown[]) =>
+    warnings.push(`[${Math.round(performance.now() - goAt)} ms] ${args.map(String).join(" ")}`),
+};
 const fastReconnect = (attempt: number) => Math.min(attempt * 50, 200);
 
 async function connect(): Promise<{ store: RedisStore | undefined; close: () => Promise<void> }> {
@@ -73,12 +80,13 @@ async function connect(): Promise<{ store: RedisStore | undefined; close: () => 
 }
 
 function callMaker(client: VoiceAIClient, result: WorkerResult) {
-  return async ({ id, location }: { id: string; location: string }) => {
+  return async ({ id, location }: { id: string; location: string }, signal?: AbortSignal) => {
     const started = performance.now();
     try {
-      await client.agents.get({ agentId: id, locationId: location });
+      await client.agents.get({ agentId: id, locationId: location }, { signal });
       result.ok++;
     } catch (error) {
+      if (signal?.aborted) return; // a flood's end: not a failure
       const name = error instanceof Error ? error.name : "unknown";
       result.errors[name] = (result.errors[name] ?? 0) + 1;
     }
@@ -102,10 +110,27 @@ async function prepareCalls(store: RedisStore | undefined, result: WorkerResult)
     result,
   );
   return async () => {
+    if (config.flood) return flood(one, config.flood);
     const calls = config.calls ?? [];
     if (config.sequential) for (const call of calls) await one(call);
-    else await Promise.all(calls.map(one));
+    else await Promise.all(calls.map((call) => one(call)));
   };
+}
+
+/** Calls one after the other on each of `concurrency` loops until `durationMs` pass. */
+async function flood(
+  one: (call: { id: string; location: string }, signal: AbortSignal) => Promise<void>,
+  { name, location, durationMs, concurrency }: NonNullable<WorkerConfig["flood"]>,
+) {
+  const end = performance.now() + durationMs;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      // Each call waits at most until the end: a slot that comes later is not taken.
+      for (let left; (left = end - performance.now()) > 0;)
+        await one({ id: `${name}-${n++}`, location }, AbortSignal.timeout(Math.ceil(left)));
+    }),
+  );
 }
 
 /** What createOAuth does around a refresh: read; if stale, lock, read again, refresh once, store fenced. */
@@ -147,6 +172,7 @@ async function main() {
   await new Promise((resolve) => process.stdin.once("data", resolve));
   process.stdin.pause();
   const started = performance.now();
+  goAt = started;
   result.startedAt = performance.timeOrigin + started;
   if (runCalls) await runCalls();
   else {

@@ -24,7 +24,7 @@ import type {
   SuccessBody,
   WithBodyLocation,
   WithLocation,
-} from "../src/types.js";
+} from "../src/client/call-types.js";
 
 /** Parameters of `actions.create`. */
 export interface ActionsCreateParams {

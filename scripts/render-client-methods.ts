@@ -4,7 +4,7 @@
  * `VoiceAIMethods<D>` holding the groups. Each method carries the operation's summary and
  * description as JSDoc, so a hover shows what it does; bodies and results are the named models
  * of generated/models.ts (the spec's own types for a schema without `x-sdk-name`). `D` says whether the client has a default `locationId` (see
- * `VoiceAIClient` in src/client.ts).
+ * `VoiceAIClient` in src/client/voice-ai-client.ts).
  */
 import type { OperationEntry, QueryParamEntry } from "./operation-table.js";
 import { jsDoc, modelName, type ModelNames } from "./render-models.js";
@@ -139,7 +139,7 @@ export function renderClientMethods(
   return [
     `import type { operations } from "./schema.js";`,
     `import type { ${[...used].sort().join(", ")} } from "./models.js";`,
-    `import type { CallOptions, OptionalWithLocation, Page, SuccessBody, WithBodyLocation, WithLocation } from "../src/types.js";`,
+    `import type { CallOptions, OptionalWithLocation, Page, SuccessBody, WithBodyLocation, WithLocation } from "../src/client/call-types.js";`,
     "",
     ...paramsOut.map((p) => p + "\n"),
     ...groupOut.map((g) => g + "\n"),

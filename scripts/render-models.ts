@@ -13,7 +13,7 @@
  *
  * A request body whose `locationId` the client can fill in from its default (and each member
  * of such a union) gets `locationId` optional: the method types of a client without a default
- * require it again (see `WithLocation` in src/types.ts).
+ * require it again (see `WithLocation` in src/client/call-types.ts).
  */
 import type { OperationEntry } from "./operation-table.js";
 import {

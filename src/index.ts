@@ -1,12 +1,13 @@
-export { createVoiceAIClient, type VoiceAIClient } from "./client.js";
-export { defineAction, type ActionRequestOf } from "./define-action.js";
-export type { TokenSource, VoiceAIClientOptions } from "./options.js";
-export type { TokenContext, TokenProvider } from "./token-provider.js";
-export type { Logger, LogLevel } from "./logger.js";
+export { createVoiceAIClient } from "./client/client.js";
+export type { VoiceAIClient } from "./client/voice-ai-client.js";
+export { defineAction, type ActionRequestOf } from "./client/define-action.js";
+export type { TokenSource, VoiceAIClientOptions } from "./client/options.js";
+export type { TokenContext, TokenProvider } from "./pipeline/token-provider.js";
+export type { Logger, LogLevel } from "./logging/logger.js";
 export type { RetryEvent } from "./pipeline/retry.js";
 export type { ResponseEvent } from "./pipeline/observe.js";
-export type { RateLimitInfo } from "./rate-limit.js";
-export type { FailureKind } from "./retry-policy.js";
+export type { RateLimitInfo } from "./rate-limit/headers.js";
+export type { FailureKind } from "./pipeline/retry-policy.js";
 export type {
   ApiVersion,
   CallOptions,
@@ -14,17 +15,14 @@ export type {
   MethodResult,
   OperationId,
   Page,
-  RawClient,
-  RawInit,
   RawPaths,
-  RawPathsWith,
-  RawResponse,
   RequiredBodyLocation,
   RequiredLocation,
   WithBodyLocation,
   WithLocation,
   OptionalWithLocation,
-} from "./types.js";
+} from "./client/call-types.js";
+export type { RawClient, RawInit, RawPathsWith, RawResponse } from "./client/raw-types.js";
 export type * from "../generated/models.js";
 export type * from "../generated/client-methods.js";
 export {
@@ -45,5 +43,5 @@ export {
   UnprocessableEntityError,
   VoiceAIError,
   type RequestInfo,
-} from "./errors.js";
+} from "./errors/index.js";
 export type { components, operations, paths } from "../generated/schema.js";

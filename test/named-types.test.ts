@@ -4,7 +4,7 @@
  * the shape checks the client is built with.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { assertClient } from "../src/client-shape.js";
+import { assertClient } from "../src/client/shape.js";
 import {
   createVoiceAIClient,
   defineAction,

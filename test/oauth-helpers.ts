@@ -1,7 +1,7 @@
 /** Shared set-up of the OAuth tests: a fake OAuth server, a clock, and a createOAuth pointed at both. */
 import { afterEach } from "vitest";
 import { createOAuth, type OAuth, type OAuthOptions } from "../src/oauth/index.js";
-import type { TokenContext } from "../src/token-provider.js";
+import type { TokenContext } from "../src/pipeline/token-provider.js";
 import { createFakeOAuth, type FakeOAuthOptions, type FakeOAuthServer } from "../src/testing/oauth/index.js";
 
 export const REDIRECT = "https://app.example.com/oauth/callback";

@@ -1,6 +1,6 @@
 /** The consent URL, the signed state (CSRF), and createOAuth's option checks. */
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, InvalidRequestError } from "../src/errors.js";
+import { ConfigurationError, InvalidRequestError } from "../src/errors/index.js";
 import { OAuthStateError, createOAuth } from "../src/oauth/index.js";
 import { REDIRECT, manualClock } from "./oauth-helpers.js";
 import { rejectionOf } from "./rejection.js";

@@ -4,7 +4,7 @@
  * token), and a 429 on it is retried (the server did nothing).
  */
 import { describe, expect, it } from "vitest";
-import { InternalServerError } from "../src/errors.js";
+import { InternalServerError } from "../src/errors/index.js";
 import { ctx, manualClock, setup } from "./oauth-helpers.js";
 import { rejectionOf } from "./rejection.js";
 

@@ -8,7 +8,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { APIConnectionError, BadRequestError, InvalidResponseError, VoiceAIError } from "../src/errors.js";
+import {
+  APIConnectionError,
+  BadRequestError,
+  InvalidResponseError,
+  VoiceAIError,
+} from "../src/errors/index.js";
 import {
   OAuthStateError,
   ReauthorizationRequiredError,

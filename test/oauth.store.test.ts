@@ -7,7 +7,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigurationError } from "../src/errors.js";
+import { ConfigurationError } from "../src/errors/index.js";
 import { TokenStoreError, createFileTokenStore, createMemoryTokenStore } from "../src/oauth/index.js";
 import { ctx, setup } from "./oauth-helpers.js";
 import { rejectionOf } from "./rejection.js";

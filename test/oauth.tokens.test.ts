@@ -4,7 +4,7 @@
  * install, and invalid_grant → ReauthorizationRequiredError, then fail-fast.
  */
 import { describe, expect, it } from "vitest";
-import { InvalidRequestError } from "../src/errors.js";
+import { InvalidRequestError } from "../src/errors/index.js";
 import { ReauthorizationRequiredError } from "../src/oauth/index.js";
 import { ctx, manualClock, setup } from "./oauth-helpers.js";
 import { rejectionOf } from "./rejection.js";

@@ -4,7 +4,7 @@
  * shown), and a delivery whose processing failed being accepted again when it is retried.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../src/errors.js";
+import { ConfigurationError } from "../src/errors/index.js";
 import {
   WebhookVerificationError,
   createMemoryTokenStore,

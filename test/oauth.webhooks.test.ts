@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../src/errors.js";
+import { ConfigurationError } from "../src/errors/index.js";
 import {
   WebhookVerificationError,
   createReplayGuard,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginateItems, paginatePages, type Page } from "../src/pagination.js";
+import { paginateItems, paginatePages, type Page } from "../src/client/pagination.js";
 
 interface Item {
   id: string;

@@ -1,11 +1,8 @@
 import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  DailyQuotaSpent,
-  createRateLimiter,
-  parseRateLimitHeaders,
-  type RateLimiterOptions,
-} from "../src/rate-limit.js";
+import { DailyQuotaSpent, type RateLimiterOptions } from "../src/rate-limit/contract.js";
+import { createRateLimiter } from "../src/rate-limit/limiter.js";
+import { parseRateLimitHeaders } from "../src/rate-limit/headers.js";
 
 describe("parseRateLimitHeaders", () => {
   it("reads all five headers, case-insensitively", () => {

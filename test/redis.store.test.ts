@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError, createVoiceAIClient, InvalidRequestError, VoiceAIError } from "../src/index.js";
-import { DailyQuotaSpent } from "../src/rate-limit.js";
+import { DailyQuotaSpent } from "../src/rate-limit/contract.js";
 import {
   createRedisStore,
   StoreLockLostError,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationSpec } from "../generated/operations.js";
-import { InvalidRequestError } from "../src/errors.js";
-import { requestBuilder } from "../src/request-builder.js";
+import { InvalidRequestError } from "../src/errors/index.js";
+import { requestBuilder } from "../src/request/builder.js";
 
 // A made-up operation: one path id, a required location, a list sent comma-separated, one
 // exploded, a bounded integer, and a body.

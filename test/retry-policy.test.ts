@@ -10,7 +10,7 @@ import {
   parseRetryAfter,
   retryDelay,
   type FailureKind,
-} from "../src/retry-policy.js";
+} from "../src/pipeline/retry-policy.js";
 
 describe("RETRYABLE_STATUSES", () => {
   it("holds exactly 408, 429, 500, 502, 503, 504", () => {

@@ -2,7 +2,7 @@
  * Step 1 of the flow: the consent-page URL, and a signed, expiring, single-use `state` that ties
  * the callback to the browser that started it (CSRF protection).
  */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import { fromBase64, toBase64Url as b64url, utf8 } from "./encoding.js";
 import { OAuthStateError } from "./errors.js";
 

@@ -1,5 +1,5 @@
 /** Encryption at rest for the token file: AES-256-GCM (WebCrypto) under a key derived from the user's. */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { fromBase64, toBase64, utf8 } from "./encoding.js";
 import { TokenStoreError } from "./errors.js";
 

@@ -1,4 +1,4 @@
-import { VoiceAIError } from "../errors.js";
+import { VoiceAIError } from "../errors/index.js";
 
 /** Why an installation can no longer obtain tokens. */
 export type ReauthorizationReason =

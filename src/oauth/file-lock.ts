@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { APIUserAbortError } from "../errors.js";
+import { APIUserAbortError } from "../errors/index.js";
 import { TokenStoreError } from "./errors.js";
 
 /** A generation's content: its holder and when the hold expires, or none when free. */

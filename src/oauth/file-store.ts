@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { chmod, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { createCryptoBox } from "./crypto-box.js";
 import { TokenStoreError } from "./errors.js";
 import { acquireFileLock } from "./file-lock.js";

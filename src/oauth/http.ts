@@ -14,7 +14,7 @@ import {
   VoiceAIError,
   apiErrorFor,
   type RequestInfo,
-} from "../errors.js";
+} from "../errors/index.js";
 import { createBarePipeline } from "../pipeline/index.js";
 import { createRedactor, type Redactor } from "../pipeline/redact.js";
 import type { Call } from "../pipeline/types.js";

@@ -36,4 +36,4 @@ export {
   type ReauthorizationReason,
   type WebhookRejection,
 } from "./errors.js";
-export type { TokenContext, TokenProvider } from "../token-provider.js";
+export type { TokenContext, TokenProvider } from "../pipeline/token-provider.js";

@@ -1,5 +1,5 @@
 /** `GET /oauth/installedLocations`: one page, or every Location across pages. */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import type { InstalledLocationsPage, OAuthHttp } from "./http.js";
 import { checkId } from "./records.js";
 

@@ -3,8 +3,8 @@
  * a valid token per Location for every API call (a TokenProvider), installed Locations and the
  * install webhooks.
  */
-import { InvalidRequestError, InvalidResponseError } from "../errors.js";
-import type { TokenContext, TokenProvider } from "../token-provider.js";
+import { InvalidRequestError, InvalidResponseError } from "../errors/index.js";
+import type { TokenContext, TokenProvider } from "../pipeline/token-provider.js";
 import {
   authorizeUrl,
   createStateSigner,

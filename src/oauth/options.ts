@@ -1,5 +1,5 @@
 /** createOAuth's options, checked before anything is sent. */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { createMemoryTokenStore, type TokenStore } from "./token-store.js";
 
 export interface OAuthOptions {

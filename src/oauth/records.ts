@@ -2,7 +2,7 @@
  * The stored form of an installation: its tokens and what it covers. Records are JSON in the
  * store; what callers get back is the public view, which holds no token.
  */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import type { ReauthorizationReason } from "./errors.js";
 
 export type UserType = "Location" | "Company";

@@ -3,7 +3,7 @@
  * over shared storage lets every process behind the webhook URL de-duplicate together; the default
  * is in this process's memory, bounded.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { WebhookVerificationError } from "./errors.js";
 
 /** Remembers the IDs of accepted webhooks; share one across the processes behind a webhook URL. */

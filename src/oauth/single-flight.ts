@@ -1,5 +1,5 @@
 /** Running one renewal per installation at a time: within the process, and across processes. */
-import { APIUserAbortError } from "../errors.js";
+import { APIUserAbortError } from "../errors/index.js";
 import type { StoreLock, TokenStore } from "./token-store.js";
 
 /** Concurrent callers with the same key share one run of `work`. */

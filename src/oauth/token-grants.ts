@@ -3,7 +3,7 @@
  * (`POST /oauth/token`), or mint a Location token from its agency's (`POST /oauth/locationToken`).
  * Each stores the new record (fenced) before the new token is handed out.
  */
-import { AuthenticationError } from "../errors.js";
+import { AuthenticationError } from "../errors/index.js";
 import { ReauthorizationRequiredError } from "./errors.js";
 import type { OAuthHttp } from "./http.js";
 import { serialize, type InstallationRecord } from "./records.js";

@@ -2,7 +2,7 @@
  * Where OAuth installations (tokens and what they cover) are kept: the interface every store
  * implements, and the in-memory store.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 /** A held cross-process lock. `fence` grows with every acquisition of the same key. */
 export interface StoreLock {

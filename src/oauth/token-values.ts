@@ -1,5 +1,5 @@
 /** Checks and conversions of what token endpoints answer, and the revoked form of a record. */
-import { InvalidResponseError } from "../errors.js";
+import { InvalidResponseError } from "../errors/index.js";
 import type { ReauthorizationReason } from "./errors.js";
 import type { InstallationRecord } from "./records.js";
 

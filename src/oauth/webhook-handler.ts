@@ -2,7 +2,7 @@
  * The webhook endpoint, framework-neutral: a fetch-style `(Request) => Promise<Response>` handler,
  * and an adapter for node:http and Express-style `(req, res, next)` middleware.
  */
-import { VoiceAIError } from "../errors.js";
+import { VoiceAIError } from "../errors/index.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { OAuth } from "./oauth.js";
 import type { WebhookOutcome } from "./webhook-actions.js";

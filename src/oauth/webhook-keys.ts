@@ -1,5 +1,5 @@
 /** The public keys webhook signatures are checked with, in the forms HighLevel hands them out. */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { fromBase64, fromHex } from "./encoding.js";
 
 /**

@@ -2,7 +2,7 @@
  * Checks that a webhook call comes from HighLevel (signature over the raw body), is fresh and was
  * not seen before, and returns it as a typed event.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { fromBase64, utf8 } from "./encoding.js";
 import { WebhookVerificationError, type WebhookRejection } from "./errors.js";
 import { LEGACY_RSA_PUBLIC_KEY, ed25519Key, rsaKey } from "./webhook-keys.js";

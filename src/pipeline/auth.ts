@@ -5,7 +5,7 @@
  * done, so a POST may go again too). A second 401 is the caller's AuthenticationError. The
  * token never comes back up: it is scrubbed from error bodies and failures.
  */
-import type { TokenContext } from "../token-provider.js";
+import type { TokenContext } from "./token-provider.js";
 import { scrubFailure, without } from "./redact.js";
 import { atOrigin } from "./request-info.js";
 import type { Tokens } from "./tokens.js";

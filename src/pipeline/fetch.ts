@@ -4,7 +4,7 @@
  * caller's own fetch, which may ignore the signal) the exchange is raced with the attempt's
  * signal: the stages above (the rate-limit slot among them) are never held by a fetch that hangs.
  */
-import { classifyNetworkError } from "../retry-policy.js";
+import { classifyNetworkError } from "./retry-policy.js";
 import { untilAborted } from "./abortable.js";
 import { Failure } from "./failure.js";
 import type { Wire } from "./types.js";

@@ -1,5 +1,5 @@
 /**
- * The pipeline every request goes through, composed here in one visible place. src/invoke.ts
+ * The pipeline every request goes through, composed here in one visible place. src/client/invoke.ts
  * builds the request (its URL with openapi-fetch's serializers) and hands it to `send`; the
  * stages, outermost first:
  *
@@ -16,8 +16,9 @@
  * Retry sits outside timeout so every attempt gets a fresh timer; timeout sits outside limit and
  * authorize so a long queue or a hung token provider cannot hold a call past its bounds.
  */
-import type { Log } from "../logger.js";
-import type { RateLimiter, RateLimitInfo } from "../rate-limit.js";
+import type { Log } from "../logging/logger.js";
+import type { RateLimiter } from "../rate-limit/contract.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 import { authorize } from "./auth.js";
 import { sendOnWire, type FetchLike } from "./fetch.js";
 import { limit } from "./limit.js";

@@ -3,8 +3,8 @@
  * out: the reply, a failure, an abort. The limiter learns from each reply's X-RateLimit-* headers,
  * and a 429 holds the location's other requests back for the wait it asked for.
  */
-import { DailyQuotaSpent, type RateLimiter } from "../rate-limit.js";
-import { retryDelay } from "../retry-policy.js";
+import { DailyQuotaSpent, type RateLimiter } from "../rate-limit/contract.js";
+import { retryDelay } from "./retry-policy.js";
 import { Failure } from "./failure.js";
 import type { Stage } from "./types.js";
 

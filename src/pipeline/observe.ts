@@ -3,9 +3,9 @@
  * location's latest X-RateLimit-* headers, tells `onResponse`, and logs the attempt at debug level.
  * Event objects are built only when someone listens.
  */
-import { requestIdOf, type RequestInfo } from "../errors.js";
-import type { Log } from "../logger.js";
-import type { RateLimitInfo } from "../rate-limit.js";
+import { requestIdOf, type RequestInfo } from "../errors/index.js";
+import type { Log } from "../logging/logger.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 import { Failure } from "./failure.js";
 import { requestInfo } from "./request-info.js";
 import type { Stage } from "./types.js";

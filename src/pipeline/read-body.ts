@@ -3,8 +3,8 @@
  * while reading can be retried), only as far as it is kept: a whole success body up to
  * `maxResponseBytes`, the first bytes of an error body or of a body that is not JSON.
  */
-import { parseRateLimitHeaders } from "../rate-limit-headers.js";
-import { isObject } from "../own.js";
+import { parseRateLimitHeaders } from "../rate-limit/headers.js";
+import { isObject } from "../request/own.js";
 import { readText } from "./body-text.js";
 import { Failure } from "./failure.js";
 import type { Exchanges, Send } from "./types.js";

@@ -1,4 +1,4 @@
-import type { RequestInfo } from "../errors.js";
+import type { RequestInfo } from "../errors/index.js";
 import type { Call, Outgoing } from "./types.js";
 
 /** Names a request in errors, events and logs: its URL without credentials or fragment. */

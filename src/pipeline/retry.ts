@@ -3,13 +3,13 @@
  * (Retry-After honoured), up to `maxRetries`. It owns the attempt count. A wait ends early on
  * the caller's abort, and none starts that would outlast a minute or the call's deadline.
  */
-import { backoffDelay, isRetryable, retryDelay, type FailureKind as RetryReason } from "../retry-policy.js";
+import { backoffDelay, isRetryable, retryDelay, type FailureKind as RetryReason } from "./retry-policy.js";
 import { sleep } from "./abortable.js";
 import { Failure } from "./failure.js";
 import { MAX_RETRY_WAIT_MS } from "./limit.js";
 import { requestInfo } from "./request-info.js";
 import type { Reply, Stage } from "./types.js";
-import { requestIdOf, type RequestInfo } from "../errors.js";
+import { requestIdOf, type RequestInfo } from "../errors/index.js";
 
 /** Told before each retry: which attempt failed, why, and how long the client waits. */
 export interface RetryEvent extends RequestInfo {

@@ -3,8 +3,8 @@
  * asked with the call's context. Every token is checked before it goes into a header, waits on a
  * provider end with the attempt's signal, and concurrent 401s for one token cause one invalidate.
  */
-import { ConfigurationError, VoiceAIError } from "../errors.js";
-import type { TokenContext, TokenProvider } from "../token-provider.js";
+import { ConfigurationError, VoiceAIError } from "../errors/index.js";
+import type { TokenContext, TokenProvider } from "./token-provider.js";
 import { untilAborted } from "./abortable.js";
 import { Failure } from "./failure.js";
 import type { Redactor } from "./redact.js";

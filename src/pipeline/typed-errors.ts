@@ -11,8 +11,8 @@ import {
   QuotaExhaustedError,
   VoiceAIError,
   apiErrorFor,
-} from "../errors.js";
-import { parseRetryAfter } from "../retry-policy.js";
+} from "../errors/index.js";
+import { parseRetryAfter } from "./retry-policy.js";
 import { Failure } from "./failure.js";
 import type { Redactor } from "./redact.js";
 import { requestInfo } from "./request-info.js";

@@ -4,7 +4,7 @@
  * A stage never writes into what it was given: it passes changed copies down, and what it learns
  * travels back up in the reply or in the `Failure` it throws.
  */
-import type { RateLimitInfo } from "../rate-limit-headers.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 import type { Failure } from "./failure.js";
 
 /** A request that can be sent any number of times (its body is text or a buffer, never a stream). */

@@ -3,7 +3,7 @@
  * its hash, or by its source (which caches it on that node), and subscribe to a channel on a
  * connection of its own (a duplicate of the user's client, which the store closes itself).
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 /** The part of an ioredis instance (Redis or Cluster) the store uses. */
 export interface IORedisLike {

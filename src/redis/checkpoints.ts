@@ -5,7 +5,7 @@
  * script with the check that the lease is still that one, so a worker paused past its lease cannot
  * write over its successor's checkpoint.
  */
-import { ConfigurationError, InvalidRequestError } from "../errors.js";
+import { ConfigurationError, InvalidRequestError } from "../errors/index.js";
 import { parseCheckpoint, serializeCheckpoint, checkCheckpoint } from "../sync/checkpoint.js";
 import type { CheckpointStore, Lease } from "../sync/checkpoint-store.js";
 import { LeaseLostError } from "../sync/errors.js";

@@ -1,4 +1,4 @@
-import { VoiceAIError } from "../errors.js";
+import { VoiceAIError } from "../errors/index.js";
 
 /**
  * Redis did not answer in time, or answered with an error. Thrown by the token store, and by

@@ -4,7 +4,7 @@
  */
 export { createRedisStore, type RedisStore, type RedisStoreOptions } from "./store.js";
 export type { IORedisLike, NodeRedisLike, RedisClientLike } from "./adapter.js";
-export type { Logger, RedisLimiterOptions } from "./limiter.js";
+export type { Logger, RedisLimiterOptions } from "./limiter-context.js";
 export type { StoreLock, TokenStore } from "./token-store.js";
 export {
   StoreClosedError,

@@ -5,7 +5,7 @@
  * that shared a location before the loss asks Redis again.
  */
 import { createLocalFallback, REDO } from "./local-fallback.js";
-import type { LimiterContext, RedisLimiterOptions } from "./limiter.js";
+import type { LimiterContext, RedisLimiterOptions } from "./limiter-context.js";
 import { lossTime } from "./script-runner.js";
 import { StoreClosedError, StoreUnavailableError } from "./errors.js";
 import { createSharedWindow, type Lane } from "./shared-window.js";

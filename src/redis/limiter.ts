@@ -5,33 +5,11 @@
  * The client's connection events, or else a failed command, tell that Redis is away; its `ready`
  * event, or a probe every second, that it is back.
  */
-import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
-import type { ScriptRunner } from "./script-runner.js";
+import { createRateLimiter } from "../rate-limit/limiter.js";
+import { type RateLimiter } from "../rate-limit/contract.js";
 import { StoreClosedError } from "./errors.js";
 import { createModes } from "./limiter-modes.js";
-
-export interface Logger {
-  warn(...args: unknown[]): void;
-}
-
-export interface RedisLimiterOptions {
-  maxPerInterval?: number | undefined;
-  intervalMs?: number | undefined;
-  maxPerDay?: number | undefined;
-  /** Requests in flight per location in this process. */
-  maxConcurrency?: number | undefined;
-  maxDailyWaitMs?: number | undefined;
-  logger?: Logger | undefined;
-}
-
-export interface LimiterContext {
-  runner: ScriptRunner;
-  prefix: string;
-  onStoreError: "fallback" | "fail";
-  horizonMs: number;
-  probeMs: number;
-  logger: Logger;
-}
+import type { LimiterContext, RedisLimiterOptions } from "./limiter-context.js";
 
 /** The limiter, and what the store calls on it: on close, and on the client's connection events. */
 export interface RedisLimiter extends RateLimiter {

@@ -6,7 +6,8 @@
  * can be ended all at once: by close(), or by redo() (they fail with REDO, to be asked for again
  * where the limiter now says).
  */
-import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "../rate-limit.js";
+import { createRateLimiter } from "../rate-limit/limiter.js";
+import { type RateLimiter, type RateLimiterOptions } from "../rate-limit/contract.js";
 
 export interface FallbackLimits {
   maxPerDay?: number | undefined;

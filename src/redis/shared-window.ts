@@ -3,7 +3,7 @@
  * the slot Redis gives them (window-sync.ts); every reply tells the location's limits and any
  * pause from a 429 seen by any process. Closing it gives back in Redis what it holds.
  */
-import type { RateLimitInfo } from "../rate-limit.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
 import { createLane, isIdle, now, rejectAll, settle, type Lane, type Waiter } from "./window-lane.js";

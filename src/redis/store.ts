@@ -2,13 +2,14 @@
  * `createRedisStore(client, options)`: one Redis shared by every process of an app, for the
  * client's rate limits (`rateLimit: { store }`) and the OAuth tokens (`createOAuth({ store })`).
  */
-import { ConfigurationError } from "../errors.js";
-import type { RateLimiter } from "../rate-limit.js";
+import { ConfigurationError } from "../errors/index.js";
+import type { RateLimiter } from "../rate-limit/contract.js";
 import { driverOf, type RedisClientLike } from "./adapter.js";
 import { unwatchConnection, watchConnection } from "./connection-watch.js";
 import { createScriptRunner } from "./script-runner.js";
 import { StoreClosedError } from "./errors.js";
-import { createRedisLimiter, type Logger, type RedisLimiter, type RedisLimiterOptions } from "./limiter.js";
+import { createRedisLimiter, type RedisLimiter } from "./limiter.js";
+import type { Logger, RedisLimiterOptions } from "./limiter-context.js";
 import { createRedisTokenStore, type TokenStore } from "./token-store.js";
 
 export interface RedisStoreOptions {

@@ -5,7 +5,7 @@
  * a holder that outlived its lock cannot overwrite what the next holder stored (its fenced write
  * is refused). Waiters sleep until the release is published or the lock expires (lock-wakeups.ts).
  */
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import {
   StoreClosedError,
   StoreLockLostError,

@@ -3,7 +3,7 @@
  * those sleeping until the slot Redis gave them, those in flight, and the news (responses, slots
  * given up, headers) not yet told to Redis. Also the waiters' life: granted, released, settled.
  */
-import type { RateLimitInfo } from "../rate-limit.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 
 const JITTER_MS = 2;
 

@@ -4,7 +4,7 @@
  * slots for the waiting requests, FIFO. A granted request sleeps until its slot; one that got none
  * is asked for again when Redis says room comes, or sooner, with the next response reported.
  */
-import { DailyQuotaSpent } from "../rate-limit.js";
+import { DailyQuotaSpent } from "../rate-limit/contract.js";
 import type { ScriptRunner } from "./script-runner.js";
 import { SYNC } from "./sync-script.js";
 import { grant, now, settle, takeBack, type Lane } from "./window-lane.js";

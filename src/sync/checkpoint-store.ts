@@ -2,7 +2,7 @@
  * Where a sync keeps a checkpoint per location, and — for several workers — a lease per location:
  * the interface every store implements, and the store in this process's memory.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { LeaseLostError } from "./errors.js";
 

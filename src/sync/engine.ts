@@ -5,7 +5,7 @@
  * stops every job, and the iteration ends only once they have all stopped (their checkpoints
  * written).
  */
-import { APIUserAbortError } from "../errors.js";
+import { APIUserAbortError } from "../errors/index.js";
 import { Handoff } from "./handoff.js";
 import { readLocations, type CheckedRun } from "./options.js";
 import { Progress } from "./progress.js";

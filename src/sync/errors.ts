@@ -1,5 +1,5 @@
 /** Errors of the checkpoint stores and leases (VoiceAIErrors, like every error of the package). */
-import { VoiceAIError } from "../errors.js";
+import { VoiceAIError } from "../errors/index.js";
 
 /** A checkpoint store could not be read or written, or holds something that is no checkpoint. */
 export class CheckpointStoreError extends VoiceAIError {

@@ -3,8 +3,8 @@
  * Locations are read in parallel, each within its own rate limit (the client's limiter); within a
  * location the logs come oldest first, each once.
  */
-import type { VoiceAIClient } from "../client.js";
-import { isObject, ownCopy } from "../own.js";
+import type { VoiceAIClient } from "../client/voice-ai-client.js";
+import { isObject, ownCopy } from "../request/own.js";
 import { runLocations, type CallLogStream } from "./engine.js";
 import { checkClient, listFor } from "./list.js";
 import { checkOptionKeys, checkRun, fail, RUN_KEYS, type RunOptions } from "./options.js";

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import { checkCheckpoint, type Checkpoint } from "./checkpoint.js";
 import { holds, newOwner, type CheckpointStore, type Lease, type LeaseRecord } from "./checkpoint-store.js";
 import { CheckpointStoreError, LeaseLostError } from "./errors.js";

@@ -1,6 +1,6 @@
 /** The list request of one location's walk: the run's filters and window, oldest first, timed. */
-import type { VoiceAIClient } from "../client.js";
-import { InvalidRequestError } from "../errors.js";
+import type { VoiceAIClient } from "../client/voice-ai-client.js";
+import { InvalidRequestError } from "../errors/index.js";
 import type { Progress } from "./progress.js";
 import type { ExportFilters } from "./types.js";
 import type { ListPage, Window } from "./walk.js";

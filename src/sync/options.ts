@@ -3,10 +3,10 @@
  * size or location list fails once, naming what was wrong, instead of once per location.
  */
 import { operations } from "../../generated/operations.js";
-import { describe, checkCount } from "../checks.js";
-import { InvalidRequestError } from "../errors.js";
-import { isObject, ownCopy } from "../own.js";
-import { checkQueryValue } from "../query-check.js";
+import { describe, checkCount } from "../request/checks.js";
+import { InvalidRequestError } from "../errors/index.js";
+import { isObject, ownCopy } from "../request/own.js";
+import { checkQueryValue } from "../request/query-check.js";
 import type { CallLogProgress, ExportFilters, LocationList } from "./types.js";
 
 export interface RunOptions {

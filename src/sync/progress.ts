@@ -4,7 +4,7 @@
  * The wait is modelled on the client's limiter, which lets a location's request go `intervalMs`
  * after the response of the request `max` before it (the limits its X-RateLimit-* headers gave).
  */
-import type { RateLimitInfo } from "../rate-limit.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
 import type { CallLogProgress, LocationFailure } from "./types.js";
 
 interface Location {

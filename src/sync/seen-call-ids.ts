@@ -6,7 +6,7 @@
  * delivery stays at least once.) One over shared storage (Redis: highlevel-voice-ai/redis) lets
  * every process de-duplicate together.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 export interface SeenCallIds {
   /** True when the call was handled already (by a webhook or a sync). */

@@ -3,7 +3,7 @@
  * the window from there to the run's end, hand each log over and move the checkpoint once a page
  * is acknowledged — and, however the job ends, write what was acknowledged since.
  */
-import type { VoiceAIClient } from "../client.js";
+import type { VoiceAIClient } from "../client/voice-ai-client.js";
 import { Cursor, EMPTY_CHECKPOINT } from "./checkpoint.js";
 import type { CheckpointStore } from "./checkpoint-store.js";
 import type { Job } from "./engine.js";

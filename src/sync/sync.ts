@@ -4,10 +4,10 @@
  * the consumer asks for the next one (or the loop ends), checkpoints move once a page is
  * acknowledged, and a run that stops (Ctrl-C, `break`, an error) first writes what was acknowledged.
  */
-import type { VoiceAIClient } from "../client.js";
-import { checkCount } from "../checks.js";
-import { InvalidRequestError } from "../errors.js";
-import { isObject, ownCopy } from "../own.js";
+import type { VoiceAIClient } from "../client/voice-ai-client.js";
+import { checkCount } from "../request/checks.js";
+import { InvalidRequestError } from "../errors/index.js";
+import { isObject, ownCopy } from "../request/own.js";
 import { checkStore, type CheckpointStore } from "./checkpoint-store.js";
 import { runLocations, type CallLogStream } from "./engine.js";
 import { checkClient } from "./list.js";

@@ -1,6 +1,6 @@
 /** Points in time as the runs take them (Date, epoch ms, ISO string), checked and made epoch ms. */
-import { InvalidRequestError } from "../errors.js";
-import { describe } from "../checks.js";
+import { InvalidRequestError } from "../errors/index.js";
+import { describe } from "../request/checks.js";
 import type { TimeInput } from "./types.js";
 
 /** An ISO 8601 date or date-time (what Date.parse reads the same everywhere). */

@@ -6,7 +6,7 @@
  * (the location's rate limit queues them in order) while the consumer works through the current one.
  */
 import type { CallLog } from "../../generated/models.js";
-import { InvalidResponseError } from "../errors.js";
+import { InvalidResponseError } from "../errors/index.js";
 
 export interface ListAnswer {
   total: number;

@@ -3,7 +3,7 @@
  * 127.0.0.1 and, without sockets, through `fake.fetch`.
  */
 import { validationTable } from "../../generated/validation.js";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { FakeContext, FakeRouteHandler, JournalEntry } from "./context.js";
 import { Faults, type Fault } from "./faults.js";
 import { createIdGenerator, createRandom } from "./random.js";

@@ -1,5 +1,5 @@
 /** failNext: faults the fake injects into the next matching requests, checked when they are queued. */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 export interface Fault {
   /** Only requests of this operation (any request when omitted). */

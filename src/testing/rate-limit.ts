@@ -3,7 +3,7 @@
  * burst window of `intervalMs` (100 per 10 s) and `daily` a day (200,000, the day in UTC). Every
  * response reports them in the X-RateLimit-* headers; a request past either is answered 429.
  */
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 export interface FakeRateLimitOptions {
   /** Requests per burst window; default 100. */

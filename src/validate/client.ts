@@ -4,9 +4,9 @@
  * sending nothing. The client itself is untouched: without this wrapper, validation costs nothing.
  */
 import { operations, type OperationSpec } from "../../generated/operations.js";
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import { formatViolations, validateRequest, type RequestParts } from "./request.js";
-import type { Violation } from "./schema.js";
+import type { Violation } from "./schema-context.js";
 
 /** A call's arguments break the spec's constraints; nothing was sent. */
 export class RequestValidationError extends InvalidRequestError {

@@ -4,4 +4,4 @@
  */
 export { withValidation, RequestValidationError } from "./client.js";
 export { validateRequest, formatViolations, type RequestParts, type RequestCheckOptions } from "./request.js";
-export type { Violation } from "./schema.js";
+export type { Violation } from "./schema-context.js";

@@ -3,7 +3,7 @@
  * discriminator picks, if/then/else. What "unknown field" is judged against (like JSON Schema's
  * `unevaluatedProperties: false`, which the spec cannot use with its allOf compositions).
  */
-import { resolve, type SchemaContext } from "./schema.js";
+import { resolve, type SchemaContext } from "./schema-context.js";
 import type { JsonSchema } from "./table.js";
 
 const tagsOf = new WeakMap<object, string[]>();

@@ -4,7 +4,8 @@
  */
 import { validationTable } from "../../generated/validation.js";
 import { crossFieldViolations, type AgentFacts } from "./rules.js";
-import { validateValue, type SchemaContext, type Violation } from "./schema.js";
+import { validateValue } from "./schema.js";
+import type { SchemaContext, Violation } from "./schema-context.js";
 import type { JsonSchema, OperationRules, ParameterRule } from "./table.js";
 
 export interface RequestParts {

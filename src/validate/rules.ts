@@ -3,7 +3,7 @@
  * comes as a pair, start before end; translation can only be enabled for an agent that does not
  * speak en-US, into the agent's language or en-US.
  */
-import type { Violation } from "./schema.js";
+import type { Violation } from "./schema-context.js";
 
 /** What the translation rules need to know of a stored agent. */
 export interface AgentFacts {

@@ -3,7 +3,7 @@
  * bounds), each violation worded as the rule the value breaks.
  */
 import type { JsonSchema } from "./table.js";
-import type { Violation } from "./schema.js";
+import type { Violation } from "./schema-context.js";
 
 type Out = Violation[];
 export const isObject = (v: unknown): v is Record<string, unknown> =>

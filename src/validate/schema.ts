@@ -7,22 +7,9 @@
 import { cachedKnownProperties } from "./known-properties.js";
 import { TYPE_RULE, checkNumber, checkString, isObject, plural, typeOk } from "./scalar-checks.js";
 import type { JsonSchema } from "./table.js";
-
-export interface Violation {
-  /** Where: `body.agentName`, `query.pageSize`, `header.Version`, `path.agentId`. */
-  path: string;
-  /** What the value must be: `at most 40 characters`, `required`, `unknown field`. */
-  rule: string;
-}
-
-export interface SchemaContext {
-  schemas: Readonly<Record<string, JsonSchema>>;
-  /** Report object properties no schema declares (like `unevaluatedProperties: false`). */
-  rejectUnknown: boolean;
-}
+import { has, resolve, type SchemaContext, type Violation } from "./schema-context.js";
 
 type Out = Violation[];
-const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /** Checks `value` (at `path`) against `schema`, including unknown properties when asked. */
 export function validateValue(
@@ -55,13 +42,6 @@ export function violationsOf(
 
 function at(path: string, key: string, rule: string): Violation {
   return { path: path ? `${path}.${key}` : key, rule };
-}
-
-export function resolve(ctx: SchemaContext, schema: JsonSchema): JsonSchema {
-  if (schema.$ref === undefined) return schema;
-  const target = ctx.schemas[schema.$ref];
-  if (!target || !has(ctx.schemas, schema.$ref)) throw new Error(`unknown schema ${schema.$ref}`);
-  return target;
 }
 
 function check(ctx: SchemaContext, input: JsonSchema, value: unknown, path: string, out: Out): void {

@@ -4,8 +4,8 @@ import { Failure } from "../../src/pipeline/failure.js";
 import { createRedactor } from "../../src/pipeline/redact.js";
 import { createTokens } from "../../src/pipeline/tokens.js";
 import type { Call, Outgoing } from "../../src/pipeline/types.js";
-import type { TokenContext } from "../../src/token-provider.js";
-import { ConfigurationError } from "../../src/errors.js";
+import type { TokenContext } from "../../src/pipeline/token-provider.js";
+import { ConfigurationError } from "../../src/errors/index.js";
 import { ORIGIN, call, forever, reply, request } from "./fakes.js";
 
 function refreshable() {

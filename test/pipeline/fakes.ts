@@ -1,6 +1,6 @@
 /** A request, call settings and replies for unit-testing one pipeline stage with a fake `next`. */
 import type { Call, Outgoing, Reply } from "../../src/pipeline/types.js";
-import { parseRateLimitHeaders } from "../../src/rate-limit-headers.js";
+import { parseRateLimitHeaders } from "../../src/rate-limit/headers.js";
 
 export const ORIGIN = "https://api.test";
 

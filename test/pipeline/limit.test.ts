@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Failure } from "../../src/pipeline/failure.js";
 import { limit } from "../../src/pipeline/limit.js";
 import type { Call, Outgoing } from "../../src/pipeline/types.js";
-import { createRateLimiter } from "../../src/rate-limit.js";
+import { createRateLimiter } from "../../src/rate-limit/limiter.js";
 import { call, forever, reply, request } from "./fakes.js";
 
 const oneAtATime = () => createRateLimiter({ maxConcurrency: 1, maxDailyWaitMs: 0 });

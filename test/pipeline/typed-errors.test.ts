@@ -9,7 +9,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
   VoiceAIError,
-} from "../../src/errors.js";
+} from "../../src/errors/index.js";
 import { Failure } from "../../src/pipeline/failure.js";
 import { createRedactor } from "../../src/pipeline/redact.js";
 import { typedErrors } from "../../src/pipeline/typed-errors.js";

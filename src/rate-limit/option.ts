@@ -2,10 +2,11 @@
  * The `rateLimit` and `maxConcurrency` options as a limiter: the in-process one by default, or the
  * one a shared store builds (`rateLimit: { store }`, e.g. highlevel-voice-ai/redis).
  */
-import { ConfigurationError } from "./errors.js";
-import { checkCount } from "./checks.js";
-import type { VoiceAIClientOptions } from "./options.js";
-import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
+import { ConfigurationError } from "../errors/index.js";
+import { checkCount } from "../request/checks.js";
+import type { VoiceAIClientOptions } from "../client/options.js";
+import type { RateLimiter } from "./contract.js";
+import { createRateLimiter } from "./limiter.js";
 
 const LIMITS = ["maxPerInterval", "intervalMs", "maxPerDay"];
 

@@ -3,7 +3,7 @@
  * more than `max` sends, corrected by the server's counts; and its daily quota. What a response's
  * X-RateLimit-* headers teach is applied here too.
  */
-import type { RateLimitInfo } from "./rate-limit-headers.js";
+import type { RateLimitInfo } from "./headers.js";
 
 export interface Limits {
   max: number;

@@ -2,7 +2,7 @@
  * The `logger` option: any object with debug/info/warn/error (console, pino, winston), filtered by
  * `logLevel`. Messages never carry a token, a secret or a body; callers pass safe fields only.
  */
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../errors/index.js";
 
 export interface Logger {
   debug(message: string, fields?: object): void;

@@ -4,14 +4,11 @@
  * send counts from its response. What the server reports in X-RateLimit-* headers corrects it;
  * limits the user configured are ceilings that headers may only lower.
  */
-import { isIdle, learnCounts, learnLimits, newKeyState, readyAt } from "./rate-limit-window.js";
-import type { KeyState, Limits } from "./rate-limit-window.js";
-import { DailyQuotaSpent, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
-import { MAX_TIMER_MS } from "./checks.js";
-import { ownCopy } from "./own.js";
-
-export { parseRateLimitHeaders, type RateLimitInfo } from "./rate-limit-headers.js";
-export { DailyQuotaSpent, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
+import { isIdle, learnCounts, learnLimits, newKeyState, readyAt } from "./window.js";
+import type { KeyState, Limits } from "./window.js";
+import { DailyQuotaSpent, type RateLimiter, type RateLimiterOptions } from "./contract.js";
+import { MAX_TIMER_MS } from "../request/checks.js";
+import { ownCopy } from "../request/own.js";
 
 interface Waiter {
   ok: (release: () => void) => void;

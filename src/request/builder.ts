@@ -7,10 +7,10 @@
  * openapi-fetch's serializers.
  */
 import { serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
-import type { OperationSpec } from "../generated/operations.js";
+import type { OperationSpec } from "../../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
 import { isObject, ownCopy } from "./own.js";
-import { describeError } from "./logger.js";
+import { describeError } from "../logging/logger.js";
 import { describe } from "./checks.js";
 import { checkQueryValue } from "./query-check.js";
 

@@ -2,14 +2,14 @@
  * The client's options, checked once at creation: a bad or unknown option throws a
  * ConfigurationError naming it, before anything is sent.
  */
-import { apiVersions, defaultBaseUrl, type ApiVersion } from "../generated/operations.js";
-import { checkCount, checkHeaders, checkKeys, checkMs, checkText, checkVersion } from "./checks.js";
-import { ConfigurationError } from "./errors.js";
-import type { Logger, LogLevel } from "./logger.js";
-import type { ResponseEvent } from "./pipeline/observe.js";
-import type { RetryEvent } from "./pipeline/retry.js";
-import type { TokenSource } from "./pipeline/tokens.js";
-import type { RateLimiterOptions, RateLimitStore } from "./rate-limiter.js";
+import { apiVersions, defaultBaseUrl, type ApiVersion } from "../../generated/operations.js";
+import { checkCount, checkHeaders, checkKeys, checkMs, checkText, checkVersion } from "../request/checks.js";
+import { ConfigurationError } from "../errors/index.js";
+import type { Logger, LogLevel } from "../logging/logger.js";
+import type { ResponseEvent } from "../pipeline/observe.js";
+import type { RetryEvent } from "../pipeline/retry.js";
+import type { TokenSource } from "../pipeline/tokens.js";
+import type { RateLimiterOptions, RateLimitStore } from "../rate-limit/contract.js";
 
 export type { RateLimitStore, TokenSource };
 

@@ -4,13 +4,13 @@
  * same request builder as the methods' ones, and an error status throws, so a result always
  * holds `data`.
  */
-import { InvalidRequestError } from "./errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 import { CALL_OPTIONS, type Invoke } from "./invoke.js";
-import { invalid } from "./json-check.js";
+import { invalid } from "../request/json-check.js";
 import { routes } from "./methods.js";
-import { checkHeaders, checkKeys, describe } from "./checks.js";
-import { isObject, ownCopy } from "./own.js";
-import type { CallOptions } from "./types.js";
+import { checkHeaders, checkKeys, describe } from "../request/checks.js";
+import { isObject, ownCopy } from "../request/own.js";
+import type { CallOptions } from "./call-types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
 /** A raw call's second argument: the call options, and the request's params and body. */

@@ -3,43 +3,20 @@
  * generated methods (`agents.get`, ...) and as `raw` (calls by method and path).
  */
 import { createInvoke } from "./invoke.js";
-import { createLog, safeHook } from "./logger.js";
+import { createLog, safeHook } from "../logging/logger.js";
 import { buildMethods } from "./methods.js";
 import { resolveOptions, type VoiceAIClientOptions } from "./options.js";
-import { createPipeline } from "./pipeline/index.js";
-import type { ResponseEvent } from "./pipeline/observe.js";
-import { createRedactor } from "./pipeline/redact.js";
-import type { RetryEvent } from "./pipeline/retry.js";
-import { createTokens } from "./pipeline/tokens.js";
+import { createPipeline } from "../pipeline/index.js";
+import type { ResponseEvent } from "../pipeline/observe.js";
+import { createRedactor } from "../pipeline/redact.js";
+import type { RetryEvent } from "../pipeline/retry.js";
+import { createTokens } from "../pipeline/tokens.js";
 import { buildRaw } from "./raw.js";
-import { limiterFor } from "./limiter-option.js";
-import type { RateLimitInfo } from "./rate-limit.js";
-import { ownCopy } from "./own.js";
-import type { RawClient } from "./types.js";
-import type { VoiceAIMethods } from "../generated/client-methods.js";
-import { assertClient } from "./client-shape.js";
-
-/**
- * A client made by `createVoiceAIClient`: its methods by group, `raw`, and `rateLimit`.
- *
- * `HasDefaultLocation` says whether the client was created with a default `locationId`:
- * - `VoiceAIClient<true>`: it was; `locationId` may be left out of every call.
- * - `VoiceAIClient<false>`: it was not; every call must name its `locationId`.
- * - `VoiceAIClient` (= `VoiceAIClient<boolean>`), e.g. as the type of a field: either kind of
- *   client. `locationId` is optional in the types; a call that leaves it out on a client
- *   without a default fails at run time with `InvalidRequestError`, before anything is sent.
- */
-export interface VoiceAIClient<
-  HasDefaultLocation extends boolean = boolean,
-> extends VoiceAIMethods<HasDefaultLocation> {
-  /**
-   * Requests by path (GET/POST/... of the spec's paths), with the same auth, version,
-   * retries, rate limiting and typed errors as the methods. Error statuses throw.
-   */
-  readonly raw: RawClient;
-  /** The X-RateLimit-* headers of the latest response for a location (default: the client's). */
-  rateLimit(locationId?: string): RateLimitInfo | undefined;
-}
+import { limiterFor } from "../rate-limit/option.js";
+import type { RateLimitInfo } from "../rate-limit/headers.js";
+import { ownCopy } from "../request/own.js";
+import { assertClient } from "./shape.js";
+import type { VoiceAIClient } from "./voice-ai-client.js";
 
 /** Latest rate-limit headers are kept for this many locations; the oldest are dropped. */
 const LATEST_KEPT = 1000;

@@ -4,14 +4,14 @@
  * Response in between: the pipeline reads the body inside the attempt, and its parsed JSON is the
  * call's result.
  */
-import type { OperationSpec } from "../generated/operations.js";
-import { InvalidRequestError } from "./errors.js";
-import { checkCount, checkHeaders, checkKeys, checkMs, checkVersion } from "./checks.js";
+import type { OperationSpec } from "../../generated/operations.js";
+import { InvalidRequestError } from "../errors/index.js";
+import { checkCount, checkHeaders, checkKeys, checkMs, checkVersion } from "../request/checks.js";
 import type { ResolvedOptions } from "./options.js";
-import type { Call, Send } from "./pipeline/types.js";
-import { ownCopy } from "./own.js";
-import type { BuiltRequest } from "./request-builder.js";
-import type { CallOptions } from "./types.js";
+import type { Call, Send } from "../pipeline/types.js";
+import { ownCopy } from "../request/own.js";
+import type { BuiltRequest } from "../request/builder.js";
+import type { CallOptions } from "./call-types.js";
 
 /** One operation of the generated table, as a call needs it. */
 export interface Route {

@@ -3,8 +3,8 @@
  * generated interfaces declare, so that the client's public type is verified rather than forced
  * with a cast. A failure is a bug of the generator or the client, never of the caller.
  */
-import { operations } from "../generated/operations.js";
-import type { VoiceAIClient } from "./client.js";
+import { operations } from "../../generated/operations.js";
+import type { VoiceAIClient } from "./voice-ai-client.js";
 
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "request"];
 

@@ -3,7 +3,7 @@
  * result always holds the success body; only the spec's paths are accepted.
  */
 import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
-import type { CallOptions, RawPaths, SuccessBody } from "./types.js";
+import type { CallOptions, RawPaths, SuccessBody } from "./call-types.js";
 
 type HttpVerb = "get" | "put" | "post" | "delete" | "patch";
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];

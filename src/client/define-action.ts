@@ -3,7 +3,7 @@
  * apart from the call (in a variable, a config file, a helper), so that it still matches the
  * `ActionRequest` union and `actionParameters` is checked against that type.
  */
-import type { ActionRequest, ActionType } from "../generated/models.js";
+import type { ActionRequest, ActionType } from "../../generated/models.js";
 
 /** The member of the `ActionRequest` union for one action type, e.g. `SmsActionRequest`. */
 export type ActionRequestOf<T extends ActionType> = Extract<ActionRequest, { actionType: T }>;

@@ -1,57 +1,10 @@
 /**
- * Every error the client throws is a VoiceAIError. Those about a response carry its status, and
- * each status class narrows `status` (`NotFoundError['status']` is `404`). A caller's own abort is
- * not a connection failure, so catching APIConnectionError never catches it.
+ * The server answered with an HTTP error status: one class per status the API documents, each
+ * narrowing `status` (`NotFoundError['status']` is `404`), built by one factory.
  */
-import type { RateLimitInfo } from "./rate-limit.js";
-
-export class VoiceAIError extends Error {
-  override name = "VoiceAIError";
-}
-
-/** The client was created with options it cannot work with, or a token source failed. Nothing was sent. */
-export class ConfigurationError extends VoiceAIError {
-  override name = "ConfigurationError";
-}
-
-/** A call's arguments are incomplete or invalid. Nothing was sent. */
-export class InvalidRequestError extends VoiceAIError {
-  override name = "InvalidRequestError";
-}
-
-/** Which request failed; every error raised after a request was attempted carries it. */
-export interface RequestInfo {
-  /** operationId from the spec. */
-  operationId: string | undefined;
-  method: string;
-  /** The request URL, without credentials or fragment. */
-  url: string;
-}
-
-/** Shortens a long value for a message, keeping both ends. */
-export const shorten = (text: string, max = 120) =>
-  text.length <= max ? text : `${text.slice(0, max / 2 - 1)}…${text.slice(-max / 2)}`;
-
-/** The server's id for a response, for support requests and logs. */
-export const requestIdOf = (headers: Headers) =>
-  headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
-
-/** Base of the errors about an attempted request: they name it in their message and fields. */
-export class RequestFailure extends VoiceAIError {
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  constructor(info: RequestInfo, message: string, cause?: unknown) {
-    const path = shorten(info.url.replace(/^\w+:\/\/[^/]*/, ""));
-    super(
-      `${message} (${info.operationId ?? info.method} ${path})`,
-      cause === undefined ? undefined : { cause },
-    );
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
-  }
-}
+import type { RateLimitInfo } from "../rate-limit/headers.js";
+import { RequestFailure, type RequestInfo } from "./request-failure.js";
+import { requestIdOf, shorten } from "./text.js";
 
 export interface ResponseFacts extends RequestInfo {
   status: number;
@@ -137,47 +90,6 @@ export function apiErrorFor(facts: ResponseFacts, retryAfterMs: number | undefin
   const { status } = facts;
   if (status === 429) return new RateLimitError(facts, retryAfterMs);
   return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(facts);
-}
-
-/** The request could not be completed: DNS, refused or reset connection, TLS, a bad redirect. */
-export class APIConnectionError extends RequestFailure {
-  override name = "APIConnectionError";
-}
-
-/** An attempt took longer than `timeoutMs`, or the call longer than `totalTimeoutMs`. */
-export class APITimeoutError extends APIConnectionError {
-  override name = "APITimeoutError";
-}
-
-/** The caller's AbortSignal fired; `cause` is its reason. */
-export class APIUserAbortError extends RequestFailure {
-  override name = "APIUserAbortError";
-}
-
-/** The location's daily quota is spent: the request was not sent. */
-export class QuotaExhaustedError extends RequestFailure {
-  override name = "QuotaExhaustedError";
-  readonly sent = false;
-  readonly scope = "daily";
-  /** When the client will try the location again (the server's daily reset, or a re-probe). */
-  readonly retryAfterMs: number;
-  constructor(info: RequestInfo, message: string, retryAfterMs: number) {
-    super(info, message);
-    this.retryAfterMs = retryAfterMs;
-  }
-}
-
-/** A 2xx response whose body is not the JSON the operation promises (HTML, empty, null, truncated, too big). */
-export class InvalidResponseError extends RequestFailure {
-  override name = "InvalidResponseError";
-  readonly status: number;
-  /** The start of the body, for diagnosis (at most 200 characters). */
-  readonly bodySnippet: string;
-  constructor(info: RequestInfo, status: number, reason: string, body: string, cause?: unknown) {
-    super(info, `${status}: ${reason}`, cause);
-    this.status = status;
-    this.bodySnippet = body.slice(0, 200);
-  }
 }
 
 function messagesOf(body: unknown): string[] {

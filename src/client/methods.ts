@@ -2,14 +2,14 @@
  * The client's methods, one per operation of the generated table, grouped as the table says
  * (`agents.get`), plus `listAll`/`listPages` for the paginated lists.
  */
-import { operations, type OperationSpec } from "../generated/operations.js";
-import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "./errors.js";
+import { operations, type OperationSpec } from "../../generated/operations.js";
+import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "../errors/index.js";
 import { routeOf, type Invoke } from "./invoke.js";
-import { checkCount } from "./checks.js";
+import { checkCount } from "../request/checks.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
-import { isObject, ownCopy } from "./own.js";
-import { requestBuilder } from "./request-builder.js";
-import type { CallOptions } from "./types.js";
+import { isObject, ownCopy } from "../request/own.js";
+import { requestBuilder } from "../request/builder.js";
+import type { CallOptions } from "./call-types.js";
 
 type Params = Record<string, unknown> | undefined;
 type Method = (params?: Params, options?: CallOptions) => Promise<unknown>;

@@ -3,7 +3,7 @@
  * request, and NaN, Infinity, functions, symbols, Maps and cycles would be silently turned into
  * null, dropped or emptied. Each is refused with the path of the value.
  */
-import { InvalidRequestError } from "./errors.js";
+import { InvalidRequestError } from "../errors/index.js";
 
 export function checkJsonBody(value: unknown, path: string, fail: (message: string) => never): void {
   const seen = new Set<object>();

@@ -2,11 +2,11 @@
  * Types the client's public surface is built from: call options, the parameters and results
  * of operations (derived from generated/schema.ts, so that the spec alone decides them), the
  * helpers the generated method interfaces use for `locationId`, and pages. The raw client's
- * types are in src/raw-types.ts.
+ * types are in raw-types.ts.
  */
 import type { Client } from "openapi-fetch";
-import type { operations as OperationTypes, paths } from "../generated/schema.js";
-import type { ApiVersion, operations as OperationTable } from "../generated/operations.js";
+import type { operations as OperationTypes, paths } from "../../generated/schema.js";
+import type { ApiVersion, operations as OperationTable } from "../../generated/operations.js";
 
 export type { ApiVersion };
 export type OperationId = keyof typeof OperationTable;
@@ -116,5 +116,3 @@ type OptionalVersion<Op> = Op extends { parameters: { header: infer H } }
   : Op;
 /** The spec's paths with the `Version` header optional: the client sets it. */
 export type RawPaths = { [P in keyof paths]: { [M in keyof paths[P]]: OptionalVersion<paths[P][M]> } };
-
-export type { RawClient, RawInit, RawPathsWith, RawResponse } from "./raw-types.js";

@@ -3,8 +3,8 @@
  * (ConfigurationError for client options, InvalidRequestError for a call's) with a message that
  * names what was wrong and never quotes more than a short piece of it.
  */
-import { apiVersions, type ApiVersion } from "../generated/operations.js";
-import { shorten, type ConfigurationError, type InvalidRequestError } from "./errors.js";
+import { apiVersions, type ApiVersion } from "../../generated/operations.js";
+import { shorten, type ConfigurationError, type InvalidRequestError } from "../errors/index.js";
 
 type ErrorClass = typeof ConfigurationError | typeof InvalidRequestError;
 

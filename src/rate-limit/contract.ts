@@ -2,7 +2,7 @@
  * What the pipeline's limit stage needs from a rate limiter: the in-process one (rate-limit.ts)
  * and a shared one (a Redis store) implement it alike.
  */
-import type { RateLimitInfo } from "./rate-limit-headers.js";
+import type { RateLimitInfo } from "./headers.js";
 
 export interface RateLimiterOptions {
   /** Sends allowed in any span of `intervalMs` per key; default 100 (learned from X-RateLimit-Max). */

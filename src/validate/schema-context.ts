@@ -1,0 +1,27 @@
+/**
+ * What every schema check shares: the schemas `$ref`s point into, whether unknown properties are
+ * reported, and the shape of one violation.
+ */
+import type { JsonSchema } from "./table.js";
+
+export interface Violation {
+  /** Where: `body.agentName`, `query.pageSize`, `header.Version`, `path.agentId`. */
+  path: string;
+  /** What the value must be: `at most 40 characters`, `required`, `unknown field`. */
+  rule: string;
+}
+
+export interface SchemaContext {
+  schemas: Readonly<Record<string, JsonSchema>>;
+  /** Report object properties no schema declares (like `unevaluatedProperties: false`). */
+  rejectUnknown: boolean;
+}
+
+export const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+export function resolve(ctx: SchemaContext, schema: JsonSchema): JsonSchema {
+  if (schema.$ref === undefined) return schema;
+  const target = ctx.schemas[schema.$ref];
+  if (!target || !has(ctx.schemas, schema.$ref)) throw new Error(`unknown schema ${schema.$ref}`);
+  return target;
+}

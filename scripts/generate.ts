@@ -8,6 +8,8 @@
  *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
  *                  responses, read by the validators of src/validate/
  *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
+ *   webhooks.ts    the spec's webhook events (payload schema, scopes, handler option) and the
+ *                  schemas their payloads use, for the `highlevel-voice-ai/webhooks` entry
  *   oauth-schema.ts  the types of openapi/oauth.yaml (the `highlevel-voice-ai/oauth` entry), read
  *                  from the oauth.yaml beside the Voice AI spec
  * All are formatted with prettier, so the output is byte-for-byte deterministic.
@@ -28,6 +30,7 @@ import { readApiFacts, renderOperationTable } from "./render-operation-table.js"
 import { readModelNames, renderModels } from "./render-models.js";
 import { renderClientMethods } from "./render-client-methods.js";
 import { buildValidationTable, renderValidationTable } from "./validation-table.js";
+import { buildWebhookTable, renderWebhookTable } from "./webhook-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -41,6 +44,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
   const validationSource = header + "\n" + renderValidationTable(buildValidationTable(spec));
+  const webhooksSource = header + "\n" + renderWebhookTable(buildWebhookTable(spec));
   const codeSamples = JSON.stringify(await buildCodeSamples(spec, table));
   const names = readModelNames(spec);
   const modelsSource = header + "\n" + renderModels(spec, table, names);
@@ -54,6 +58,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["operations.ts", operationsSource],
     ["validation.ts", validationSource],
     ["code-samples.json", codeSamples],
+    ["webhooks.ts", webhooksSource],
     ["models.ts", modelsSource],
     ["client-methods.ts", methodsSource],
     ["oauth-schema.ts", oauthSource],

@@ -45,8 +45,9 @@ export function syncJob(s: SyncSettings): Job {
     let cursor: Cursor | undefined;
     try {
       const stored = await store.get(locationId);
-      // Another worker read it through after this run started: nothing is left for this one.
-      if (stored && stored.completedAt >= s.startedAt) return "done";
+      // Another worker read it through after this run started: nothing is left for this one (a
+      // clock ahead of this one's may make that a little early; the next run reads what is left).
+      if (stored && stored.completedAt > s.startedAt) return "done";
       const from = stored ?? { ...EMPTY_CHECKPOINT, createdAt: s.since, syncedTo: s.since };
       cursor = new Cursor(from);
       const start = Math.max(from.createdAt, from.syncedTo);

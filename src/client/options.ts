@@ -126,14 +126,11 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
   }
   const headers = checkHeaders(options.headers, "headers", ConfigurationError);
   // The package names itself in every request, after the app; a User-Agent header replaces both.
-  const { appName } = options;
+  const { appName: app = "" } = options;
   const own = Object.keys(headers).some((name) => /^user-agent$/i.test(name));
-  if (
-    appName !== undefined &&
-    (own || typeof appName != "string" || !/^(?=.{1,100}$)[!-~]+( [!-~]+)*$/.test(appName))
-  )
-    fail("appName must be 1-100 printable ASCII characters, without a User-Agent header");
-  if (!own) headers["user-agent"] = `${appName ? appName + " " : ""}${PACKAGE}/${VERSION}`;
+  if (typeof app != "string" || !/^[ -~]{0,100}$/.test(app) || (own && app))
+    fail("appName must be at most 100 printable ASCII characters, without a User-Agent header");
+  if (!own) headers["user-agent"] = `${app && app + " "}${PACKAGE}/${VERSION}`;
   if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
   return {
     locationId,

@@ -4,8 +4,8 @@
  * does not also serve. It prints one JSON line — its URL and each location's token — then takes
  * commands on stdin, one per line, each answered with one JSON line:
  *   ids              every call log id it holds, by location
- *   calls <n>        n new calls, spread over the locations, created now
- *   stats            the list requests it answered (status counts)
+ *   calls <n> [k]    n new calls, spread over the first k locations (default all), created now
+ *   stats            the requests it answered since the last `stats` (counts by status)
  */
 import { createInterface } from "node:readline";
 import { startFake } from "../../src/testing/fake.js";
@@ -48,8 +48,9 @@ for await (const line of commands) {
     console.log(JSON.stringify(ids));
   } else if (command === "calls") {
     const made: string[] = [];
+    const spread = Number(line.trim().split(" ")[2] ?? config.locations.length);
     for (let i = 0; i < Number(arg); i++) {
-      const locationId = config.locations[i % config.locations.length]!;
+      const locationId = config.locations[i % spread]!;
       // Stored by buildCall, as fake.simulateCall stores it (no webhook here).
       made.push(buildCall(ctx(), { locationId, createdAt: new Date().toISOString() }).log.id);
     }
@@ -58,6 +59,7 @@ for await (const line of commands) {
     for (const entry of ctx().journal) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
     ctx().journal.length = 0;
     console.log(JSON.stringify(statuses));
+    for (const status of Object.keys(statuses)) delete statuses[Number(status)];
   }
 }
 await fake.close();

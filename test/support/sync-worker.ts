@@ -28,6 +28,11 @@ export interface SyncWorkerConfig {
   delayMs?: number;
   /** The client's rate limit (shared through Redis when the store is Redis). */
   rateLimit?: { maxPerInterval: number; intervalMs: number };
+  prefetch?: number;
+  /** Print READY, then start on a "go" line on stdin (benchmarks: start-up is not timed). */
+  waitForGo?: boolean;
+  /** Ctrl-C stops the sync (its signal), as a command-line tool would. */
+  stopOnSigint?: boolean;
 }
 
 const config = JSON.parse(process.env.SYNC_WORKER_CONFIG!) as SyncWorkerConfig;
@@ -48,7 +53,16 @@ const client = createVoiceAIClient({
 });
 const held = new Set<string>();
 let count = 0;
+const stop = new AbortController();
+if (config.stopOnSigint) process.once("SIGINT", () => stop.abort());
+if (config.waitForGo) {
+  console.log("READY");
+  await new Promise((resolve) => process.stdin.once("data", resolve));
+}
+const startedAt = performance.timeOrigin + performance.now();
 const stream = syncCallLogs({
+  signal: stop.signal,
+  ...(config.prefetch && { prefetch: config.prefetch }),
   client,
   checkpoints,
   locations: Object.keys(config.tokens),
@@ -67,11 +81,13 @@ try {
     }
     if (++count % 10 === 0) console.log(`COUNT ${count}`);
   }
-  const { failures, ...progress } = stream.progress;
-  console.log(
-    JSON.stringify({ ...progress, failures: failures.map((f) => `${f.locationId}: ${String(f.error)}`) }),
-  );
+} catch (error) {
+  if (!stop.signal.aborted) throw error;
 } finally {
+  const { failures, ...progress } = stream.progress;
+  const finishedAt = performance.timeOrigin + performance.now();
+  const failed = failures.map((f) => `${f.locationId}: ${String(f.error)}`);
+  console.log(JSON.stringify({ ...progress, failures: failed, startedAt, finishedAt }));
   await limits?.close();
   redis?.disconnect();
 }

@@ -18,12 +18,14 @@ export interface SyncWorker {
   }>;
   /** The logs it wrote to its output file. */
   logs(): { id: string; locationId: string }[];
+  /** Starts a worker that waits for it (`waitForGo`). */
+  go(): void;
 }
 
 export function startSyncWorker(config: SyncWorkerConfig, timeoutMs: number): SyncWorker {
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT], {
     env: { ...process.env, SYNC_WORKER_CONFIG: JSON.stringify(config) },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [config.waitForGo ? "pipe" : "ignore", "pipe", "pipe"],
   });
   let out = "";
   let err = "";
@@ -69,6 +71,7 @@ export function startSyncWorker(config: SyncWorkerConfig, timeoutMs: number): Sy
         check();
       }),
     exited,
+    go: () => void child.stdin!.end("go\n"),
     logs: () =>
       (existsSync(config.out) ? readFileSync(config.out, "utf8") : "")
         .split("\n")

@@ -27,15 +27,22 @@ const listed = (statuses: Record<string, number>) => Object.values(statuses).red
 async function newCalls() {
   const fake = await startFakeProcess({ locations, callLogs: 400, rateLimit: false });
   try {
-    const client = createVoiceAIClient({ baseUrl: fake.url, token: ({ locationId }) => fake.tokens[locationId!]!, rateLimit: false });
+    const client = createVoiceAIClient({
+      baseUrl: fake.url,
+      token: ({ locationId }) => fake.tokens[locationId!]!,
+      rateLimit: false,
+    });
     const checkpoints = createFileCheckpointStore(path.join(dir, "new"));
     const sync = async () => {
       const ids: string[] = [];
-      for await (const log of syncCallLogs({ client, checkpoints, locations, settleMs: 0, concurrency: 50 })) ids.push(log.id);
+      for await (const log of syncCallLogs({ client, checkpoints, locations, settleMs: 0, concurrency: 50 }))
+        ids.push(log.id);
       return ids;
     };
     const first = await sync();
-    console.log(`first sync: ${first.length} calls, ${listed(await fake.ask("stats"))} requests (fewest: ${50 * 8})`);
+    console.log(
+      `first sync: ${first.length} calls, ${listed(await fake.ask("stats"))} requests (fewest: ${50 * 8})`,
+    );
     for (const [spread, fewest] of [
       [50, 50],
       [5, 5 * 4 + 45],

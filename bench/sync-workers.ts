@@ -66,7 +66,10 @@ async function run({ workers, intervalMs, killAfter }: Run) {
     }
     const results = await Promise.all(started.map((w) => w.exited));
     const finished = Math.max(...results.map((r) => Number(r.progress?.finishedAt ?? 0)));
-    const counts = tally(started.flatMap((w) => w.logs().map((l) => l.id)), expected);
+    const counts = tally(
+      started.flatMap((w) => w.logs().map((l) => l.id)),
+      expected,
+    );
     const failures = results.flatMap((r) => (r.progress?.failures as string[] | undefined) ?? []);
     return { ms: finished - goAt, counts, killedAt, failures };
   } finally {
@@ -90,7 +93,11 @@ try {
     const one = await run({ workers: 1, intervalMs: 1000 });
     const four = await run({ workers: 4, intervalMs: 1000 });
     const killed = await run({ workers: 4, intervalMs: 1000, killAfter: 2500 });
-    for (const [name, r] of [["1 worker", one], ["4 workers", four], ["4 workers, 1 SIGKILLed", killed]] as const) {
+    for (const [name, r] of [
+      ["1 worker", one],
+      ["4 workers", four],
+      ["4 workers, 1 SIGKILLed", killed],
+    ] as const) {
       console.log(
         `${name.padEnd(24)} ${seconds(r.ms).padStart(8)} (${(r.ms / one.ms).toFixed(2)} x one worker's)` +
           `${r.killedAt ? `  killed at ${seconds(r.killedAt)}` : ""}  calls ${r.counts.total}` +

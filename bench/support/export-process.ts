@@ -27,7 +27,10 @@ const next = new Map<string, number>();
 let count = 0;
 let outOfOrder = 0;
 const started = performance.now();
-const stream = exportCallLogs(client, { locations: Object.keys(config.tokens), concurrency: config.concurrency });
+const stream = exportCallLogs(client, {
+  locations: Object.keys(config.tokens),
+  concurrency: config.concurrency,
+});
 for await (const log of stream) {
   const i = Number(log.id.slice(log.id.lastIndexOf("-") + 1));
   if (i !== (next.get(log.locationId) ?? 0)) outOfOrder++;

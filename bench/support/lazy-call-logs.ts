@@ -73,8 +73,16 @@ export function lazyCallLogs(context: () => FakeContext, lazy: LazyLogs) {
     const q = (name: string) => url.searchParams.get(name);
     const page = Number(q("page") ?? 1);
     const pageSize = Number(q("pageSize") ?? 10);
-    if (q("sortBy") !== "createdAt" || q("sort") !== "ascend" || !(page >= 1) || !(pageSize >= 1 && pageSize <= 50))
-      return json(400, { statusCode: 400, message: "lazy logs: only the ascending createdAt sort and pages" });
+    if (
+      q("sortBy") !== "createdAt" ||
+      q("sort") !== "ascend" ||
+      !(page >= 1) ||
+      !(pageSize >= 1 && pageSize <= 50)
+    )
+      return json(400, {
+        statusCode: 400,
+        message: "lazy logs: only the ascending createdAt sort and pages",
+      });
     const startDate = Number(q("startDate") ?? 0);
     const endDate = Number(q("endDate") ?? Number.MAX_SAFE_INTEGER);
     const { perLocation, start, stepMs } = lazy;
@@ -84,7 +92,8 @@ export function lazyCallLogs(context: () => FakeContext, lazy: LazyLogs) {
     const total = Math.max(0, last - first + 1);
     const from = first + (page - 1) * pageSize;
     const callLogs = [];
-    for (let i = from; i <= Math.min(last, from + pageSize - 1); i++) callLogs.push(log(locationId, i, start + i * stepMs));
+    for (let i = from; i <= Math.min(last, from + pageSize - 1); i++)
+      callLogs.push(log(locationId, i, start + i * stepMs));
     return json(200, { total, page, pageSize, callLogs }, limit.headers);
   };
 }

@@ -20,7 +20,8 @@ const client = createVoiceAIClient({
   token: ({ locationId }) => config.tokens[locationId!]!,
   rateLimit: false,
 });
-let peakRss = process.memoryUsage().rss;
+const startRss = process.memoryUsage().rss;
+let peakRss = startRss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 const file = createWriteStream(config.out);
 const next = new Map<string, number>();
@@ -46,6 +47,7 @@ console.log(
     count,
     outOfOrder,
     ms: performance.now() - started,
+    startRssMB: Math.round(startRss / 1e6),
     peakRssMB: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6),
     maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
     requests: stream.progress.requests,

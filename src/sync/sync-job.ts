@@ -65,7 +65,7 @@ export function syncJob(s: SyncSettings): Job {
             }
             // Paused past its lease (or cut off from the store): another worker may have the location.
             if (keeper && !keeper.valid()) return "held";
-            if (!(await offer({ ...log, locationId }, stop.signal)))
+            if (!(await offer(Object.assign(log, { locationId }), stop.signal)))
               return keeper?.signal.aborted ? "held" : "left";
             cursor.advance(at, log.id);
             progress.handed(locationId, 1, 0);

@@ -9,7 +9,6 @@ import { APIUserAbortError } from "../errors/index.js";
 import { Handoff } from "./handoff.js";
 import { readLocations, type CheckedRun } from "./options.js";
 import { Progress } from "./progress.js";
-import { sleep } from "./signals.js";
 import type { CallLogProgress, FailureReason, LocatedCallLog, LocationList } from "./types.js";
 
 /** What a job did with its location: finished it, found it held by another worker, or left it. */
@@ -43,11 +42,23 @@ export function runLocations(
   const stop = new AbortController();
   // Each job has a signal of its own, all aborted from here: no listener per job on a shared one.
   const jobs = new Set<AbortController>();
+  /**
+   * Pool workers with nothing to do yet: locations another worker holds are asked for again later,
+   * and a job in flight may hand its location back. Woken by the end of any job, and by a halt.
+   */
+  const sleepers = new Set<() => void>();
   const halt = (reason: unknown) => {
     if (stop.signal.aborted) return;
     stop.abort(reason);
     for (const job of jobs) job.abort(reason);
+    for (const wake of sleepers) wake();
   };
+  const nap = (ms: number | undefined) =>
+    new Promise<void>((resolve) => {
+      const wake = () => (clearTimeout(timer), sleepers.delete(wake), resolve());
+      const timer = ms === undefined ? undefined : setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
   const handoff = new Handoff<LocatedCallLog>();
   let progress = new Progress(0, undefined);
   const onAbort = () => halt(run.signal!.reason);
@@ -63,8 +74,10 @@ export function runLocations(
       while (!stop.signal.aborted) {
         const id = queue.shift();
         if (id === undefined) {
-          if (!later.length) return;
-          await sleep(Math.max(0, Math.min(...later.map((l) => l.at)) - performance.now()), stop.signal);
+          // Done only once nothing is left to ask for again, nor may come back from a job.
+          if (!later.length && !jobs.size) return;
+          const next = later.length ? Math.min(...later.map((l) => l.at)) : undefined;
+          await nap(next === undefined ? undefined : Math.max(0, next - performance.now()));
           for (const due of later.filter((l) => l.at <= performance.now())) {
             later.splice(later.indexOf(due), 1);
             queue.push(due.id);
@@ -93,6 +106,7 @@ export function runLocations(
           else progress.failed({ locationId: id, reason: reasonOf(error), error });
         } finally {
           jobs.delete(own);
+          for (const wake of sleepers) wake();
         }
       }
     };

@@ -20,20 +20,6 @@ export function linkSignals(...signals: AbortSignal[]): { signal: AbortSignal; d
   return { signal: controller.signal, dispose };
 }
 
-/** Waits `ms`, or less if `signal` fires (never rejects). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
 /** `work`'s result, or `fallback` if it fails or takes longer than `ms`. */
 export async function within<T>(work: () => T | Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

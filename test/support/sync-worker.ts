@@ -2,7 +2,7 @@
  * One worker of the multi-process sync tests and benchmarks (`node --import tsx
  * test/support/sync-worker.ts`, its config as JSON in SYNC_WORKER_CONFIG): syncs the locations
  * over a shared checkpoint store (Redis or a directory), appends each log it is handed to its
- * output file (`{"id","locationId"}` per line) before acknowledging it, prints `HOLD <location>`
+ * output file (`{"id","locationId"}` per line) before acknowledging it, prints `HOLD <location> <ms since the start>`
  * for the first log of each location and `COUNT <n>` every 10 logs, and last one JSON line: its
  * progress.
  */
@@ -26,8 +26,9 @@ export interface SyncWorkerConfig {
   concurrency?: number;
   /** The consumer's time per log (ms): how long a log stays in hand. */
   delayMs?: number;
-  /** The client's rate limit (shared through Redis when the store is Redis). */
+  /** The client's rate limit (shared through Redis when the store is Redis, unless `ownLimits`). */
   rateLimit?: { maxPerInterval: number; intervalMs: number };
+  ownLimits?: boolean;
   prefetch?: number;
   /** Print READY, then start on a "go" line on stdin (benchmarks: start-up is not timed). */
   waitForGo?: boolean;
@@ -45,7 +46,9 @@ const checkpoints: CheckpointStore = redis
   ? createRedisCheckpointStore(redis, { prefix: config.prefix })
   : createFileCheckpointStore(config.dir!);
 const limits =
-  redis && config.rateLimit ? createRedisStore(redis, { prefix: `${config.prefix}rl:` }) : undefined;
+  redis && config.rateLimit && !config.ownLimits
+    ? createRedisStore(redis, { prefix: `${config.prefix}rl:` })
+    : undefined;
 const client = createVoiceAIClient({
   baseUrl: config.baseUrl,
   token: ({ locationId }) => config.tokens[locationId!]!,
@@ -77,7 +80,9 @@ try {
     appendFileSync(config.out, `${JSON.stringify({ id: log.id, locationId: log.locationId })}\n`);
     if (!held.has(log.locationId)) {
       held.add(log.locationId);
-      console.log(`HOLD ${log.locationId}`);
+      console.log(
+        `HOLD ${log.locationId} ${Math.round(performance.timeOrigin + performance.now() - startedAt)}`,
+      );
     }
     if (++count % 10 === 0) console.log(`COUNT ${count}`);
   }

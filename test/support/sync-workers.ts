@@ -20,6 +20,8 @@ export interface SyncWorker {
   logs(): { id: string; locationId: string }[];
   /** Starts a worker that waits for it (`waitForGo`). */
   go(): void;
+  /** What it wrote to stderr so far. */
+  stderr(): string;
 }
 
 export function startSyncWorker(config: SyncWorkerConfig, timeoutMs: number): SyncWorker {
@@ -72,6 +74,7 @@ export function startSyncWorker(config: SyncWorkerConfig, timeoutMs: number): Sy
       }),
     exited,
     go: () => void child.stdin!.end("go\n"),
+    stderr: () => err,
     logs: () =>
       (existsSync(config.out) ? readFileSync(config.out, "utf8") : "")
         .split("\n")

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "tsdown";
 
 /**
@@ -22,9 +23,58 @@ const cjsInteropFix = {
   },
 };
 
+const CORE_ENTRY = path.resolve(import.meta.dirname, "src/index.ts");
+/** The one module through which the core uses openapi-fetch's code (its query serializers). */
+const CORE_SERIALIZERS = path.resolve(import.meta.dirname, "src/request/query-serializers.ts");
+
+/**
+ * openapi-fetch stays a dependency (its types are in our declarations; /oauth sends through its
+ * client), external like every dependency, except for the core's two query serializers, bundled
+ * from it: importing it as a package cost the core's cold start a resolve, a read and a compile.
+ */
+const bundledFromDependencies = (id: string, importer: string | undefined) =>
+  id === "openapi-fetch" && importer === CORE_SERIALIZERS;
+/**
+ * The error classes every entry throws: their own small chunk, so that an entry that never sends
+ * through the client (/webhooks in a worker) loads them without the core.
+ */
+const ERROR_BASE = path.resolve(import.meta.dirname, "src/errors/base.ts");
+const coreGraphs = new WeakMap<object, Set<string>>();
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/**
+ * Cold start: every file an `import` loads costs the ESM loader a resolve, an async read and a
+ * compile (about 0.5 ms of CPU each, more than evaluating our code), so the code the core entry
+ * imports is kept in one chunk ("core") instead of one chunk per set of entries that share it
+ * (which made dist/index.mjs load five). The group is the core entry's static import graph but
+ * the error classes (ERROR_BASE): the other entries import what they share with the core from
+ * these two chunks (one copy of each class, so `instanceof` holds across entries) and keep what
+ * only they use in their own files.
+ */
+function coreChunk(id: string, graph: ModuleGraph): string | null {
+  const entry = graph.getModuleInfo(CORE_ENTRY);
+  if (!entry || /\.d\.[cm]?ts$/.test(id)) return null;
+  let members = coreGraphs.get(entry);
+  if (!members) {
+    members = new Set();
+    const visit = (at: string) => {
+      if (members!.has(at) || /\.d\.[cm]?ts$/.test(at)) return;
+      members!.add(at);
+      for (const next of graph.getModuleInfo(at)?.importedIds ?? []) visit(next);
+    };
+    visit(CORE_ENTRY);
+    coreGraphs.set(entry, members);
+  }
+  return members.has(id) && id !== CORE_ENTRY ? "core" : null;
+}
+
 /**
  * The published build (`npm run build`): ESM + CJS + declarations for the root entry, and a
- * types-only entry for the generated spec types. openapi-fetch stays a dependency (external).
+ * types-only entry for the generated spec types. openapi-fetch stays a dependency, external but
+ * for the two query serializers the core bundles (bundledFromDependencies).
  */
 export default defineConfig({
   entry: {
@@ -35,6 +85,9 @@ export default defineConfig({
     validate: "src/validate/index.ts",
     // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
     testing: "src/testing/index.ts",
+    // `highlevel-voice-ai/webhooks`: app webhooks verified (WebCrypto Ed25519), typed and
+    // de-duplicated; no Node built-ins, so it runs in workers and edge runtimes. /oauth re-exports it.
+    webhooks: "src/webhooks/index.ts",
     // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
     // for its file store; the core entry never imports it.
     oauth: "src/oauth/index.ts",
@@ -55,10 +108,24 @@ export default defineConfig({
   clean: true,
   hash: false,
   // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
-  deps: { neverBundle: ["openapi-fetch", /^node:/] },
+  deps: { neverBundle: [/^node:/], alwaysBundle: bundledFromDependencies, onlyBundle: ["openapi-fetch"] },
   // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
   checks: { legacyCjs: false, pluginTimings: false },
   report: true,
   plugins: [cjsInteropFix],
+  outputOptions: {
+    codeSplitting: {
+      // Chosen first (higher priority), the error classes stay out of the core chunk.
+      groups: [{ name: "errors", test: (id) => id === ERROR_BASE, priority: 1 }, { name: coreChunk }],
+    },
+    // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
+    // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
+    dynamicImportInCjs: false,
+    // The notice openapi-fetch's license asks for, on the chunk that holds its serializers.
+    banner: (chunk) =>
+      chunk.moduleIds.some((id) => id.includes("/node_modules/openapi-fetch/"))
+        ? "// Includes openapi-fetch's query serializers: MIT License, Copyright (c) 2023 Drew Powers.\n"
+        : "",
+  },
   failOnWarn: true,
 });

@@ -14,8 +14,7 @@
  *   node --import tsx examples/oauth-app.ts
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-// In your project: from "highlevel-voice-ai" and "highlevel-voice-ai/oauth".
-import { VoiceAIError, createVoiceAIClient } from "../src/index.js";
+import { VoiceAIError, createVoiceAIClient } from "highlevel-voice-ai";
 import {
   OAuthStateError,
   ReauthorizationRequiredError,
@@ -23,7 +22,7 @@ import {
   createOAuth,
   createWebhookHandler,
   toNodeHandler,
-} from "../src/oauth/index.js";
+} from "highlevel-voice-ai/oauth";
 
 const env = (name: string): string => {
   const value = process.env[name];

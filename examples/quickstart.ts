@@ -12,8 +12,7 @@
  * It reads GHL_TOKEN, GHL_LOCATION_ID and, to talk to another server than HighLevel's,
  * VOICE_AI_BASE_URL (which `npm run demo` sets to the fake it starts; --live ignores it).
  */
-// In your project: import { ... } from "highlevel-voice-ai";
-import { APIError, NotFoundError, VoiceAIError, createVoiceAIClient } from "../src/index.js";
+import { APIError, NotFoundError, VoiceAIError, createVoiceAIClient } from "highlevel-voice-ai";
 
 const live = process.argv.includes("--live");
 const { token, locationId, baseUrl } = configuration();

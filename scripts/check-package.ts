@@ -1,25 +1,31 @@
 /**
  * `npm run check:package`: is what `npm publish` would ship correct and usable?
  *
- * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/)
+ * 1. build (tsdown: ESM + CJS + .d.mts/.d.cts into dist/); the core entry loads three files and
+ *    no other package (openapi-fetch's query serializers are bundled in; /oauth imports its client)
  * 2. publint --strict: no message of any level
  * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
- * 4. npm pack --dry-run: the tarball holds dist/, README.md, the spec and package.json, nothing else
+ * 4. npm pack --dry-run: the tarball holds dist/, README.md, ARCHITECTURE.md, the spec, the two
+ *    examples and package.json, nothing else
  * 5. npm install of the packed tarball into a temp project, then from it:
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
- *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries;
- *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts).
+ *    - the runtime matrix (scripts/runtimes/matrix.ts): the same package in Bun, Deno, workerd
+ *      (miniflare) and edge-runtime, each against a fake API on 127.0.0.1, all four at once;
+ *    - TypeScript 5.9 and 7 each type-check consumer files importing every entry (node16 and
+ *      nodenext ESM + CJS, bundler; scripts/consumer-types.ts) and every README ts block and docs
+ *      code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (~13.4 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
+ *    (~13.3 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
  *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
  * KEEP_TMP=1 keeps the temp project (its path is printed). --smoke leaves out the steps whose result
- * does not depend on the Node version (publint, attw, size): used by `npm run test:node-matrix`.
+ * does not depend on the Node version (publint, attw, runtimes, snippets, size): used by
+ * `npm run test:node-matrix`.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { publint } from "publint";
@@ -36,29 +42,39 @@ import {
   withoutNpmNoise,
   type RunResult,
 } from "./package-lib.js";
-import { compileSnippets } from "./snippets.js";
+import { formatReports, runRuntimeMatrix } from "./runtimes/matrix.js";
+import { checkConsumerTypes } from "./consumer-types.js";
+import { checkDualPackage } from "./dual-package.js";
+import { COMPILERS, compileSnippets, compilerVersion, type Compiler } from "./snippets.js";
 
 /**
- * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 B, raised
- * to 13,400 B by issue 22 §3 — `withResponse()` on every method's promise and the User-Agent
- * (the package's version, `appName`) cost ~220 B.
+ * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 until the
+ * error classes got their brands for `instanceof` across the ESM and CJS builds (+155 B), then
+ * `withResponse()` on every method's promise and the User-Agent (package version, `appName`) of
+ * issue 22 §3 (SIZE_22 B).
  */
-const SIZE_BUDGET_BYTES = 13_400;
+const SIZE_BUDGET_BYTES = 13_350;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
-const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis", "sync"];
+const ENTRIES = ["index", "types", "validate", "testing", "webhooks", "oauth", "redis", "sync"];
 /** Every file the tarball must hold: the package files and each entry point's four builds. */
 const EXPECTED_FILES = [
   "package.json",
   "README.md",
   "LICENSE",
   "openapi/voice-ai.yaml",
+  // The README links them: an app on node:http and the quick start, importing the package by name,
+  // and the map of the source.
+  "examples/oauth-app.ts",
+  "examples/quickstart.ts",
+  "ARCHITECTURE.md",
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
 ];
 /**
- * Besides them, dist/ may only hold the chunks the entries share (the error classes, so that
- * `instanceof` holds across entries; the operation table; the limiter; shared declarations): their
- * names follow the bundler's splitting, so only their kind is checked.
+ * Besides them, dist/ may only hold the chunks the entries share (the core's code, whose error
+ * classes the other entries import so that `instanceof` holds across entries; the code /validate
+ * and /testing share; shared declarations): their names follow the bundler's splitting, so only
+ * their kind is checked.
  */
 const SHARED_CHUNK = /^dist\/[\w-]+\.(mjs|cjs|d\.mts|d\.cts)$/;
 const FORBIDDEN =
@@ -89,6 +105,9 @@ function expectOk(result: RunResult, what: string): RunResult {
 }
 
 let tmp = "";
+const versions = new Map(
+  await Promise.all(COMPILERS.map(async (c) => [c, await compilerVersion(c)] as const)),
+);
 let tarball = "";
 
 const steps: Step[] = [
@@ -105,17 +124,35 @@ const steps: Step[] = [
           return `${f} ${(text.length / 1024).toFixed(1)} KiB`;
         }),
       );
-      const esm = await readFile(path.join(root, "dist/index.mjs"), "utf8");
-      const cjs = await readFile(path.join(root, "dist/index.cjs"), "utf8");
-      if (!/^import .+ from "openapi-fetch";$/m.test(esm))
-        fail("dist/index.mjs does not import openapi-fetch (bundled?)");
-      if (!cjs.includes('require("openapi-fetch")'))
-        fail("dist/index.cjs does not require openapi-fetch (bundled?)");
+      const esm = await loadedFiles("index.mjs");
+      const cjs = await loadedFiles("index.cjs");
+      const core = [...esm.values(), ...cjs.values()].join("\n");
+      // Cold start: the core loads three files (the entry, the "core" chunk and the error classes,
+      // tsdown.config.ts), not openapi-fetch as a package: its two query serializers are bundled in.
+      if (esm.size > 3 || cjs.size > 3)
+        fail(`the core entry loads ${[...esm.keys(), ...cjs.keys()].join(", ")}: more than 3 files each`);
+      if (/from "openapi-fetch"|require\("openapi-fetch"\)/.test(core))
+        fail("the core entry imports openapi-fetch at run time (only its serializers are bundled)");
+      if (!/function serializeArrayParam\(/.test(core)) fail("the core lacks openapi-fetch's serializers");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|sync)\.[cm]js/.test(esm + cjs))
-        fail("dist/index loads code of /validate, /testing or /sync");
-      if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
-        fail("openapi-fetch's code was bundled into dist/");
+      if (/\.\/(request|testing|validate|webhooks|oauth|redis|sync)\.[cm]js/.test(core))
+        fail("dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis)");
+      // Beyond the serializers, openapi-fetch stays a dependency: /oauth imports its client.
+      const oauth = await readFile(path.join(root, "dist/oauth.mjs"), "utf8");
+      if (!/^import createClient from "openapi-fetch";$/m.test(oauth))
+        fail("dist/oauth.mjs does not import openapi-fetch's client (bundled?)");
+      const all = await Promise.all(
+        (await readdir(path.join(root, "dist")))
+          .filter((f) => /\.[cm]js$/.test(f))
+          .map((f) => readFile(path.join(root, "dist", f), "utf8")),
+      );
+      if (all.some((text) => /function (createClient|createFinalURL|defaultPathSerializer)\(/.test(text)))
+        fail("openapi-fetch's client was bundled into dist/");
+      // Nor does /webhooks, often alone in a worker, load the client (the core chunk).
+      if ((await loadedFiles("webhooks.mjs")).has("core.mjs")) fail("dist/webhooks.mjs loads dist/core.mjs");
+      // The webhooks entry runs on workers and edge runtimes: nothing it loads imports a Node built-in.
+      const builtins = await nodeImportsOf("webhooks.mjs");
+      if (builtins.length) fail(`dist/webhooks.mjs loads Node built-ins: ${builtins.join(", ")}`);
       return sizes.join(", ");
     },
   },
@@ -204,51 +241,28 @@ const steps: Step[] = [
   smokeStep("ESM", "smoke.mjs", ESM_SMOKE(), "dist/index.mjs"),
   smokeStep("CJS", "smoke.cjs", CJS_SMOKE(), "dist/index.cjs"),
   {
-    name: "tsc: consumer types (node16 ESM + CJS, bundler)",
+    name: "dual package: ESM and CJS builds in one process, instanceof across them",
     run: async () => {
-      await writeFile(path.join(tmp, "consumer.mts"), CONSUMER_TYPES);
-      await writeFile(path.join(tmp, "consumer.cts"), CONSUMER_TYPES);
-      await writeFile(path.join(tmp, "consumer-bundler.ts"), CONSUMER_TYPES);
-      const compilerOptions = {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        exactOptionalPropertyTypes: true,
-        target: "ES2022",
-        lib: ["ES2022", "DOM"],
-        types: [],
-      };
-      const configs = {
-        "tsconfig.node16.json": {
-          compilerOptions: { ...compilerOptions, module: "node16", moduleResolution: "node16" },
-          files: ["consumer.mts", "consumer.cts"],
-        },
-        "tsconfig.bundler.json": {
-          compilerOptions: { ...compilerOptions, module: "esnext", moduleResolution: "bundler" },
-          files: ["consumer-bundler.ts"],
-        },
-      };
-      const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-      await Promise.all(
-        Object.entries(configs).map(async ([file, config]) => {
-          await writeFile(path.join(tmp, file), JSON.stringify(config, null, 2));
-          const result = await run(process.execPath, [tsc, "-p", file], { cwd: tmp, timeoutMs: 120_000 });
-          expectOk(result, `tsc -p ${file}`);
-        }),
-      );
-      return "no errors, skipLibCheck off";
+      const server = await startMockServer();
+      try {
+        return await checkDualPackage(tmp, server.port).catch((error: Error) => fail(error.message));
+      } finally {
+        await server.close();
+      }
     },
   },
   {
-    name: "tsc: README.md ts blocks and the docs' code samples (node16, bundler)",
+    name: "runtimes: Bun, Deno, workerd (miniflare), edge-runtime",
     static: true,
     run: async () => {
-      const snippets = await projectSnippets();
-      const { errors } = await compileSnippets(tmp, snippets);
-      if (errors.length > 0) fail(`${errors.length} compile errors:\n${errors.join("\n")}`);
-      return `${snippets.length} snippets compile (${countByFile(snippets)})`;
+      const reports = await runRuntimeMatrix(tmp);
+      const text = formatReports(reports);
+      if (reports.some((r) => !r.ok)) fail(text);
+      return `every scenario passed in ${reports.map((r) => `${r.runtime} ${r.version}`).join(", ")}\n${text}`;
     },
   },
+  ...COMPILERS.map(consumerTypesStep),
+  ...COMPILERS.map(snippetsStep),
   {
     name: `size: ESM entry + openapi-fetch, minified, gzip <= ${SIZE_BUDGET_BYTES} B`,
     static: true,
@@ -267,6 +281,42 @@ const steps: Step[] = [
     },
   },
 ];
+
+/** The dist files an entry loads (itself and the chunks it imports, recursively): name -> text. */
+async function loadedFiles(entry: string, found = new Map<string, string>()): Promise<Map<string, string>> {
+  if (found.has(entry)) return found;
+  const text = await readFile(path.join(root, "dist", entry), "utf8");
+  found.set(entry, text);
+  for (const [, file] of text.matchAll(/(?:from |require\()"\.\/([\w-]+\.[cm]js)"/g)) {
+    await loadedFiles(file!, found);
+  }
+  return found;
+}
+
+/** The consumer files (both entries, real types) under node16, nodenext (ESM + CJS) and bundler. */
+function consumerTypesStep(compiler: Compiler): Step {
+  return {
+    name: `tsc: consumer types, TypeScript ${versions.get(compiler)} (node16, nodenext: ESM + CJS; bundler)`,
+    run: async () => {
+      await checkConsumerTypes(tmp, compiler).catch((error: Error) => fail(error.message));
+      return "no errors, strict, skipLibCheck off";
+    },
+  };
+}
+
+/** Every README ts block and docs code sample, as written (scripts/snippets.ts). */
+function snippetsStep(compiler: Compiler): Step {
+  return {
+    name: `tsc: README.md ts blocks and the docs' code samples, TypeScript ${versions.get(compiler)} (node16, nodenext, bundler)`,
+    static: true,
+    run: async () => {
+      const snippets = await projectSnippets();
+      const { errors } = await compileSnippets(tmp, snippets, compiler);
+      if (errors.length > 0) fail(`${errors.length} compile errors:\n${errors.join("\n")}`);
+      return `${snippets.length} snippets compile (${countByFile(snippets)})`;
+    },
+  };
+}
 
 function smokeStep(kind: string, file: string, source: string, expectedEntry: string): Step {
   return {
@@ -306,14 +356,21 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
         if (report.storeErrorIsVoiceAIError !== true)
           problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
-        if (report.syncEntry !== "function") problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
+        if (report.syncEntry !== "function")
+          problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
+        if (report.webhooksEntry !== "function")
+          problems.push(`webhooks entry: createWebhookHandler is ${String(report.webhooksEntry)}`);
+        if (report.webhookErrorShared !== true)
+          problems.push(
+            "webhooks entry: its WebhookVerificationError is not /oauth's, or not a VoiceAIError",
+          );
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
           problems.push(`Authorization: ${String(first?.authorization)}`);
         if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
         if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
-        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis loads`;
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis and /webhooks load`;
       } finally {
         await server.close();
       }
@@ -321,12 +378,26 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
   };
 }
 
+/** The `node:` modules an ESM file of dist/ imports, itself or through the chunks it imports. */
+async function nodeImportsOf(file: string, seen = new Set<string>()): Promise<string[]> {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = await readFile(path.join(root, "dist", file), "utf8");
+  const found: string[] = [];
+  for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
+    if (spec!.startsWith("node:")) found.push(`${spec} (in ${file})`);
+    else if (spec!.startsWith("./")) found.push(...(await nodeImportsOf(spec!.slice(2), seen)));
+  }
+  return found;
+}
+
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
-import { createOAuth } from "highlevel-voice-ai/oauth";
+import { createOAuth, WebhookVerificationError as OAuthWebhookError } from "highlevel-voice-ai/oauth";
 import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
 import { syncCallLogs } from "highlevel-voice-ai/sync";
+import { createWebhookHandler, WebhookVerificationError } from "highlevel-voice-ai/webhooks";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -348,6 +419,8 @@ console.log(JSON.stringify({
   oauthEntry: typeof createOAuth,
   redisEntry: typeof createRedisStore,
   storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+  webhooksEntry: typeof createWebhookHandler,
+  webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
   syncEntry: typeof syncCallLogs,
 }));
 `;
@@ -357,9 +430,10 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
-const { createOAuth } = require("highlevel-voice-ai/oauth");
+const { createOAuth, WebhookVerificationError: OAuthWebhookError } = require("highlevel-voice-ai/oauth");
 const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
 const { syncCallLogs } = require("highlevel-voice-ai/sync");
+const { createWebhookHandler, WebhookVerificationError } = require("highlevel-voice-ai/webhooks");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -382,6 +456,8 @@ const { syncCallLogs } = require("highlevel-voice-ai/sync");
     oauthEntry: typeof createOAuth,
     redisEntry: typeof createRedisStore,
     storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+    webhooksEntry: typeof createWebhookHandler,
+    webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
     syncEntry: typeof syncCallLogs,
   }));
 })().catch((e) => {
@@ -390,72 +466,6 @@ const { syncCallLogs } = require("highlevel-voice-ai/sync");
 });
 `;
 }
-
-/** Type-checked as .mts and .cts (node16) and .ts (bundler): both entries, real types, not `any`. */
-const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundError, type AgentWithActions, type VoiceAIClient, type VoiceAIClientOptions } from "highlevel-voice-ai";
-import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
-import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
-import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
-import { exportCallLogs, type LocatedCallLog } from "highlevel-voice-ai/sync";
-
-/** Several workers, one quota: the store from the redis entry plugs into the core client. */
-export function sharedClient(redis: RedisClientLike): VoiceAIClient {
-  const store: RedisStore = createRedisStore(redis, { prefix: "app:" });
-  return createVoiceAIClient({ token: "t", rateLimit: { store } });
-}
-
-type Agent = components["schemas"]["AgentWithActions"];
-type GetAgent = operations["getAgent"];
-type AgentPath = paths["/voice-ai/agents/{agentId}"]["get"];
-const sameOperation: GetAgent extends AgentPath ? true : false = true;
-const named: NamedAgent extends components["schemas"]["Agent"] ? true : false = true;
-
-const options: VoiceAIClientOptions = { token: "t", baseUrl: "http://127.0.0.1:1" };
-const client: VoiceAIClient<false> = createVoiceAIClient(options);
-/** Either kind of client: locationId optional in the types, checked at run time. */
-const anyClient: VoiceAIClient = client;
-
-export function fieldUse(): Promise<AgentWithActions> {
-  return anyClient.agents.get({ agentId: "a1" });
-}
-
-export const sms = defineAction({
-  agentId: "a1",
-  name: "n",
-  actionType: "SMS",
-  actionParameters: { triggerPrompt: "p", triggerMessage: "m", messageBody: "b" },
-});
-
-export async function getAgent(): Promise<Agent> {
-  const agent = await client.agents.get({ agentId: "a1", locationId: "L1" });
-  // @ts-expect-error the result is an agent, not any
-  const notANumber: number = agent;
-  void notANumber;
-  return agent;
-}
-
-export async function badCalls() {
-  // @ts-expect-error locationId is required when the client has no default location
-  await client.agents.get({ agentId: "a1" });
-  // @ts-expect-error unknown parameter
-  await client.agents.get({ agentId: "a1", locationId: "L1", nope: 1 });
-}
-
-export function status(error: unknown): number | undefined {
-  return error instanceof NotFoundError ? error.status : undefined;
-}
-
-export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });
-export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
-
-/** The sync entry takes the core client and yields typed call logs. */
-export async function firstLog(): Promise<LocatedCallLog | undefined> {
-  for await (const log of exportCallLogs(client, { locations: ["L1"] })) return log;
-  return undefined;
-}
-
-export { sameOperation, named };
-`;
 
 async function main() {
   let passed = 0;
@@ -476,7 +486,7 @@ async function main() {
       try {
         const detail = await step.run();
         const ms = Math.round(performance.now() - started);
-        console.log(`✔ ${step.name} (${ms} ms)${detail ? `: ${detail}` : ""}`);
+        console.log(`✔ ${step.name} (${ms} ms)${detail ? `: ${detail.replace(/\n/g, "\n    ")}` : ""}`);
         passed++;
       } catch (error) {
         const ms = Math.round(performance.now() - started);

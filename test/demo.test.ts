@@ -54,6 +54,6 @@ describe("npm run demo", () => {
     const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     expect(code).not.toMatch(/Prefer|createFakeVoiceAI|\/testing|prism|failNext/i);
     expect(code).toContain("process.env.VOICE_AI_BASE_URL");
-    expect(source).toContain('from "../src/index.js"');
+    expect(source).toContain('from "highlevel-voice-ai"'); // shipped: it imports the package by name
   });
 });

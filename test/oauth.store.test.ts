@@ -65,16 +65,13 @@ describe("createFileTokenStore", () => {
 
   it("encrypts at rest: the file holds no record, and a wrong or missing key is a TokenStoreError", async () => {
     const file = path.join(await tempDir(), "tokens.json");
-    await createFileTokenStore(file, { encryptionKey: KEY }).set(
-      "highlevel-oauth:location:L1",
-      "rt_secret_value",
-    );
+    // A location id long enough that random base64 ciphertext cannot contain it by chance.
+    const key = "highlevel-oauth:location:LocationNeverInCiphertext";
+    await createFileTokenStore(file, { encryptionKey: KEY }).set(key, "rt_secret_value");
     const text = await readFile(file, "utf8");
     expect(text).not.toContain("rt_secret_value");
-    expect(text).not.toContain("L1");
-    expect(await createFileTokenStore(file, { encryptionKey: KEY }).get("highlevel-oauth:location:L1")).toBe(
-      "rt_secret_value",
-    );
+    expect(text).not.toContain("LocationNeverInCiphertext");
+    expect(await createFileTokenStore(file, { encryptionKey: KEY }).get(key)).toBe("rt_secret_value");
     const wrong = await rejectionOf(createFileTokenStore(file, { encryptionKey: KEY + "x" }).get("a"));
     expect(wrong).toBeInstanceOf(TokenStoreError);
     expect(await rejectionOf(createFileTokenStore(file).get("a"))).toBeInstanceOf(TokenStoreError);

@@ -20,6 +20,8 @@ async function fakeSendingTo(url: string, delivery: WebhookDeliveryOptions = {})
     listen: false,
     agents: 1,
     callLogs: 0,
+    // A fixed clock: the ids, and so the seeded choices compared across runs, do not depend on the time.
+    clock: () => Date.UTC(2026, 0, 1),
     webhooks: { urls: [url], delivery },
   });
   fakes.push(fake);

@@ -34,7 +34,7 @@ export function createCompanyIndex(store: TokenStore, lock: LockTiming): Company
 
   function change(edit: (ids: string[]) => string[]): Promise<void> {
     const run = queue.then(() =>
-      withStoreLock(store, INDEX_KEY, lock, async (fence) => {
+      withStoreLock(store, INDEX_KEY, lock, async ({ fence }) => {
         const ids = edit(await list()).slice(-MAX_COMPANIES);
         await store.set(
           INDEX_KEY,
@@ -49,7 +49,11 @@ export function createCompanyIndex(store: TokenStore, lock: LockTiming): Company
 
   return {
     list,
-    add: (companyId) => change((ids) => [...ids.filter((id) => id !== companyId), companyId]),
+    // An agency installed again keeps its place: no write when it is indexed already.
+    add: async (companyId) => {
+      if ((await list()).includes(companyId)) return;
+      await change((ids) => [...ids.filter((id) => id !== companyId), companyId]);
+    },
     remove: (companyId) => change((ids) => ids.filter((id) => id !== companyId)),
   };
 }

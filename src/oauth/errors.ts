@@ -14,7 +14,7 @@ export type ReauthorizationReason =
  * is marked in the store, so later calls fail at once with this error, without a request.
  */
 export class ReauthorizationRequiredError extends VoiceAIError {
-  override name = "ReauthorizationRequiredError";
+  static override readonly brand: string = "ReauthorizationRequiredError";
   readonly reason: ReauthorizationReason;
   readonly locationId: string | undefined;
   readonly companyId: string | undefined;
@@ -43,33 +43,20 @@ const REASONS: Record<ReauthorizationReason, string> = {
   not_installed: "no installation is stored and no agency install is known to cover it",
 };
 
-/** A webhook call that must not be trusted: bad or missing signature, replayed, stale or malformed. */
-export class WebhookVerificationError extends VoiceAIError {
-  override name = "WebhookVerificationError";
-  readonly reason: WebhookRejection;
-  constructor(reason: WebhookRejection, message: string) {
-    super(`Webhook rejected: ${message}`);
-    this.reason = reason;
-  }
-}
-
-export type WebhookRejection =
-  | "missing_signature"
-  | "bad_signature"
-  | "legacy_signature_disabled"
-  | "malformed"
-  | "stale"
-  | "replayed"
-  /** The replay guard failed, hung or gave no boolean: whether it is a replay is unknown (retryable). */
-  | "replay_check_failed"
-  | "wrong_app";
-
 /** The `state` brought back to the redirect URI is not one this app issued for this browser. */
 export class OAuthStateError extends VoiceAIError {
-  override name = "OAuthStateError";
+  static override readonly brand: string = "OAuthStateError";
+}
+
+/**
+ * `oauth.close()` was called: no token renewal, code exchange or webhook write starts any more
+ * (a still-valid token is handed out as before).
+ */
+export class OAuthClosedError extends VoiceAIError {
+  override name = "OAuthClosedError";
 }
 
 /** The token store cannot be used: unreadable or corrupt file, wrong encryption key, lost lock. */
 export class TokenStoreError extends VoiceAIError {
-  override name = "TokenStoreError";
+  static override readonly brand: string = "TokenStoreError";
 }

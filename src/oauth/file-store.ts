@@ -1,15 +1,16 @@
 /**
  * A TokenStore in one local JSON file, shared safely by the processes of one machine: atomic
- * writes (temp file + rename), mode 0600, lock directories (file-lock.ts) for cross-process
- * single-flight with fencing, and optional AES-GCM encryption at rest.
+ * writes that a stale writer cannot win (file-versions.ts), mode 0600, lock directories
+ * (file-lock.ts) for cross-process single-flight with fencing, and optional AES-GCM encryption
+ * at rest. What was read last is kept, by version: a read of an unchanged file parses nothing.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { chmod, open, readFile, rename, stat, unlink } from "node:fs/promises";
-import path from "node:path";
 import { ConfigurationError } from "../errors/index.js";
-import { createCryptoBox } from "./crypto-box.js";
+import { createCryptoBox, TOKEN_FILE } from "./crypto-box.js";
+import { toHex } from "./encoding.js";
 import { TokenStoreError } from "./errors.js";
 import { acquireFileLock } from "./file-lock.js";
+import { createVersions, type Snapshot } from "./file-versions.js";
+import { nodeFiles } from "./node-files.js";
 import { redacted, type TokenStore } from "./token-store.js";
 
 export interface FileTokenStoreOptions {
@@ -23,35 +24,48 @@ interface Content {
   fences: Map<string, number>;
 }
 
-/** Writes hold the file's write lock for milliseconds; a holder that died frees it after this. */
-const WRITE_LOCK = { ttlMs: 10_000, waitMs: 30_000 };
+/**
+ * Writes hold the file's write lock for milliseconds; a holder that died frees it after this. It
+ * only orders writers: one that outlived it cannot commit over a newer write (file-versions.ts).
+ */
+const WRITE_LOCK = { ttlMs: 5_000, waitMs: 30_000 };
 
 export function createFileTokenStore(file: string, options: FileTokenStoreOptions = {}): TokenStore {
   if (typeof file !== "string" || !file.trim())
     throw new ConfigurationError("the token file path is required");
-  const target = path.resolve(file);
-  /** The lock directories, beside the file: one for writes, one per key. */
-  const locks = `${target}.locks`;
-  const box = options.encryptionKey === undefined ? undefined : createCryptoBox(options.encryptionKey);
+  const box =
+    options.encryptionKey === undefined ? undefined : createCryptoBox(options.encryptionKey, TOKEN_FILE);
+  // Relative to the working directory at creation; Node's modules are loaded at first use.
+  const cwd = globalThis.process?.cwd?.() ?? "";
+  const where = lazy(async () => {
+    const files = await nodeFiles();
+    const target = files.path.resolve(cwd, file);
+    /** The lock directories, beside the file: one for writes, one per key. */
+    const locks = `${target}.locks`;
+    return { ...files, target, locks, versions: createVersions(files, target, `${locks}/versions`) };
+  });
   let permissionsChecked = false;
+  /** The last version read, parsed: versions never change once committed. */
+  let last: { snapshot: Snapshot; content: Content } | undefined;
   /** This process's writes, one after the other (the lock file orders them across processes). */
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function load(): Promise<Content> {
-    let text: string;
-    try {
-      text = await readFile(target, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT")
-        return { records: new Map(), fences: new Map() };
-      throw new TokenStoreError(
-        `Cannot read the token file: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-      );
-    }
+  /** The newest content, and its version; shared with other readers: copy before changing. */
+  async function load(): Promise<{ version: number; content: Content }> {
+    const snapshot = await (await where()).versions.read(last?.snapshot);
+    if (snapshot === last?.snapshot) return { version: snapshot.version, content: last.content };
+    const content = await parse(snapshot.text);
+    last = { snapshot, content };
+    return { version: snapshot.version, content };
+  }
+
+  async function parse(text: string | undefined): Promise<Content> {
+    if (text === undefined) return { records: new Map(), fences: new Map() };
     if (!permissionsChecked) {
       // A file made by someone else with looser permissions is tightened before it holds more.
-      const { mode } = await stat(target);
-      if (mode & 0o077) await chmod(target, 0o600);
+      const { fs, target } = await where();
+      const mode = (await fs.stat(target).catch(() => undefined))?.mode ?? 0;
+      if (mode & 0o077) await fs.chmod(target, 0o600);
       permissionsChecked = true;
     }
     let parsed: { v?: unknown; sealed?: unknown; records?: unknown; fences?: unknown };
@@ -77,36 +91,33 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
     };
   }
 
-  async function save(content: Content): Promise<void> {
-    let text = JSON.stringify({
+  /** `version` first: the mark of this format (VERSIONED), outside the encryption. */
+  async function serialize(content: Content, version: number): Promise<string> {
+    const text = JSON.stringify({
       v: 1,
+      version,
       records: Object.fromEntries(content.records),
       fences: Object.fromEntries(content.fences),
     });
-    if (box) text = JSON.stringify({ v: 1, sealed: await box.seal(text) });
-    const temp = `${target}.${process.pid}.${randomUUID()}.tmp`;
-    const handle = await open(temp, "wx", 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
-      await unlink(temp).catch(() => undefined);
-      throw new TokenStoreError(`Cannot replace the token file: ${error.code ?? "error"}`);
-    });
+    return box ? JSON.stringify({ v: 1, version, sealed: await box.seal(text) }) : text;
   }
 
-  /** Read, change, write: under this process's queue and the file's write lock. */
+  /**
+   * Read, change, write: under this process's queue and the file's write lock. The write lock
+   * can be lost (a pause past its ttl): the commit then fails, and the change is made again on
+   * the newer content, its checks (fences) included.
+   */
   function mutate<T>(change: (content: Content) => T): Promise<T> {
     const run = queue.then(async () => {
+      const { locks, versions } = await where();
       const lock = await acquireFileLock(`${locks}/write`, WRITE_LOCK);
       try {
-        const content = await load();
-        const result = change(content);
-        await save(content);
-        return result;
+        for (;;) {
+          const { version, content } = await load();
+          const copy = { records: new Map(content.records), fences: new Map(content.fences) };
+          const result = change(copy);
+          if (await versions.commit(version + 1, await serialize(copy, version + 1))) return result;
+        }
       } finally {
         await lock.release();
       }
@@ -117,7 +128,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
 
   const store: TokenStore = {
     async get(key) {
-      return (await load()).records.get(key);
+      return (await load()).content.records.get(key);
     },
     set(key, value, setOptions) {
       return mutate((content) => {
@@ -130,13 +141,19 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
         content.records.set(key, value);
       });
     },
+    setMany(entries) {
+      return mutate((content) => {
+        for (const [key, value] of entries) content.records.set(key, value);
+      });
+    },
     async delete(key) {
       await mutate((content) => {
         content.records.delete(key);
       });
     },
     async lock(key, lockOptions) {
-      const digest = createHash("sha256").update(key).digest("hex").slice(0, 32);
+      const { locks } = await where();
+      const digest = toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key))).slice(0, 32);
       const held = await acquireFileLock(`${locks}/${digest}`, lockOptions);
       try {
         const fence = await mutate((content) => {
@@ -144,7 +161,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
           content.fences.set(key, next);
           return next;
         });
-        return { fence, release: () => held.release() };
+        return { fence, takenAt: held.takenAt, release: () => held.release() };
       } catch (error) {
         await held.release();
         throw error;
@@ -152,4 +169,10 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
     },
   };
   return redacted(store, "FileTokenStore");
+}
+
+/** `make` run once, on first call; its promise shared by every caller. */
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }

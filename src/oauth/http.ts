@@ -8,6 +8,7 @@ import type { components, paths } from "../../generated/oauth-schema.js";
 import {
   APIConnectionError,
   APIError,
+  APITimeoutError,
   BadRequestError,
   InvalidResponseError,
   RateLimitError,
@@ -58,6 +59,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
     secrets: string[],
     signal: AbortSignal | undefined,
     call: (fetch: (r: Request) => Promise<Response>) => Promise<unknown>,
+    deadline?: number,
   ): Promise<T> {
     secrets.forEach((secret) => redactor.add(secret));
     let info: RequestInfo = { operationId, method: "", url: "" };
@@ -68,7 +70,7 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
       const startedAt = performance.now();
       const reply = await send(
         { method: request.method, url: request.url, headers: request.headers, body },
-        { ...CALL, operationId, signal, timeoutMs: config.timeoutMs, startedAt },
+        { ...CALL, operationId, signal, timeoutMs: config.timeoutMs, startedAt, deadline },
       );
       data = reply.data;
       return new Response(null, { status: reply.status, headers: reply.headers });
@@ -76,22 +78,30 @@ export function createOAuthHttp(config: OAuthHttpConfig) {
     try {
       await call(fetch);
     } catch (error) {
-      throw withoutSecrets(error, info, redactor);
+      throw withoutSecrets(error, info, redactor, deadline !== undefined);
     }
     return data as T;
   }
 
   return {
-    /** `POST /oauth/token`: a code or a refresh token for an access token. */
-    token(form: TokenForm, signal: AbortSignal | undefined): Promise<TokenResponse> {
+    /**
+     * `POST /oauth/token`: a code or a refresh token for an access token. `deadline`
+     * (performance.now()): no attempt or retry wait goes past it (the store lock's end).
+     */
+    token(form: TokenForm, signal: AbortSignal | undefined, deadline?: number): Promise<TokenResponse> {
       const secrets = [form.client_secret, form.code, form.refresh_token].filter(isString);
-      return run("getAccessToken", secrets, signal, (fetch) =>
-        client.POST("/oauth/token", {
-          body: form,
-          headers: { "Content-Type": FORM, Accept: "application/json" },
-          fetch,
-          parseAs: "stream",
-        }),
+      return run(
+        "getAccessToken",
+        secrets,
+        signal,
+        (fetch) =>
+          client.POST("/oauth/token", {
+            body: form,
+            headers: { "Content-Type": FORM, Accept: "application/json" },
+            fetch,
+            parseAs: "stream",
+          }),
+        deadline,
       );
     },
     /** `POST /oauth/locationToken`: a Location token minted with the agency's token. */
@@ -151,7 +161,7 @@ const CALL: Omit<Call, "operationId" | "signal" | "timeoutMs" | "startedAt"> = {
  * The pipeline's typed error, without what a server may have echoed back: an error body has its
  * secrets redacted, and a token response that is not usable JSON keeps no snippet of itself.
  */
-function withoutSecrets(error: unknown, info: RequestInfo, redactor: Redactor): unknown {
+function withoutSecrets(error: unknown, info: RequestInfo, redactor: Redactor, locked: boolean): unknown {
   if (error instanceof APIError) {
     const retryAfter = error instanceof RateLimitError ? error.retryAfterMs : undefined;
     const body = redactValue(error.body, redactor);
@@ -162,6 +172,13 @@ function withoutSecrets(error: unknown, info: RequestInfo, redactor: Redactor): 
   }
   if (error instanceof InvalidResponseError) {
     return new InvalidResponseError(info, error.status, "the body is not the JSON object expected", "");
+  }
+  // The only deadline is the store lock's: say so, rather than name a totalTimeoutMs nobody set.
+  if (error instanceof APITimeoutError && locked && error.message.includes("totalTimeoutMs")) {
+    return new APITimeoutError(
+      info,
+      "Timed out: the refresh must end while its store lock (lockTtlMs) is held",
+    );
   }
   if (error instanceof VoiceAIError) return error;
   // openapi-fetch failed before sending (a body it could not serialize): no request left.

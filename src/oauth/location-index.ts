@@ -35,7 +35,7 @@ export function createLocationIndex(store: TokenStore, lock: LockTiming): Locati
 
   function change(edit: (ids: string[]) => string[]): Promise<void> {
     const run = queue.then(() =>
-      withStoreLock(store, INDEX_KEY, lock, async (fence) => {
+      withStoreLock(store, INDEX_KEY, lock, async ({ fence }) => {
         const ids = edit(await list()).slice(-MAX_LOCATIONS);
         await store.set(
           INDEX_KEY,

@@ -3,7 +3,7 @@
  * a valid token per Location for every API call (a TokenProvider), installed Locations and the
  * install webhooks.
  */
-import { InvalidRequestError, InvalidResponseError } from "../errors/index.js";
+import { InvalidRequestError } from "../errors/index.js";
 import type { TokenContext, TokenProvider } from "../pipeline/token-provider.js";
 import {
   authorizeUrl,
@@ -11,36 +11,24 @@ import {
   type AuthorizeUrlOptions,
   type VerifyStateOptions,
 } from "./authorize.js";
+import { createCodeExchange, type ExchangeCodeOptions } from "./code-exchange.js";
 import { createOAuthHttp } from "./http.js";
 import { createCompanyIndex } from "./company-index.js";
 import { installedLocationsApi, type InstalledLocationsApi } from "./installed-locations.js";
 import { listLocations, type ListLocationsOptions } from "./installed-list.js";
 import { createLocationIndex } from "./location-index.js";
+import { createLifecycle, DEFAULT_CLOSE_TIMEOUT_MS } from "./lifecycle.js";
 import { createCoverage } from "./location-coverage.js";
 import { resolveOAuthOptions, type OAuthOptions } from "./options.js";
-import {
-  checkId,
-  isId,
-  keyFor,
-  parseRecord,
-  publicView,
-  serialize,
-  type Installation,
-  type InstallationRecord,
-  type UserType,
-} from "./records.js";
-import { withStoreLock } from "./single-flight.js";
+import { checkId, keyFor, parseRecord, publicView, type Installation } from "./records.js";
+import { createTokenCache } from "./token-cache.js";
 import { createTokenManager, type TokenManager } from "./token-manager.js";
-import { checkToken, lifetimeMs } from "./token-values.js";
 import { redacted } from "./token-store.js";
-import { applyWebhook, type WebhookOutcome } from "./webhook-actions.js";
-import type { WebhookEvent } from "./webhook-events.js";
+import type { WebhookEvent } from "../webhooks/events.js";
+import type { WebhookOutcome } from "../webhooks/outcome.js";
+import { applyWebhook } from "./webhook-actions.js";
 
-export interface ExchangeCodeOptions {
-  /** Ask for a Location or a Company token (by default the server decides). */
-  userType?: UserType | undefined;
-  signal?: AbortSignal | undefined;
-}
+export type { ExchangeCodeOptions };
 
 export interface OAuth extends TokenProvider {
   /** Step 1: where to send the installing admin (`/v2/oauth/chooselocation`). */
@@ -68,13 +56,25 @@ export interface OAuth extends TokenProvider {
   locations(options?: ListLocationsOptions): AsyncIterableIterator<string>;
   /** Applies a verified INSTALL / UNINSTALL event to the store. */
   handleWebhook(event: WebhookEvent): Promise<WebhookOutcome>;
+  /**
+   * For a process that stops, before it closes the store: token renewals, code exchanges and
+   * webhook writes in flight run to their end (waited for up to `timeoutMs`, default 30 s), those
+   * still waiting for a store lock end, and none starts any more (OAuthClosedError). A refresh
+   * whose answer was not stored could leave the installation to be authorized again. Tokens
+   * still valid are handed out as before. Calling it again waits for the same end.
+   */
+  close(options?: { timeoutMs?: number | undefined }): Promise<void>;
   /** The app ID used for installed Locations and webhook checks. */
   readonly appId: string;
 }
 
 export function createOAuth(options: OAuthOptions): OAuth {
   const config = resolveOAuthOptions(options);
-  const { store, now } = config;
+  const { now, log } = config;
+  const cache = createTokenCache(config.refreshSkewMs, now, log);
+  // Every read and write goes through the cache: a valid token needs no store, a replaced one is dropped.
+  const store = cache.through(config.store);
+  const lifecycle = createLifecycle(log);
   const http = createOAuthHttp(config);
   const companies = createCompanyIndex(store, config.lock);
   const locations = createLocationIndex(store, config.lock);
@@ -83,80 +83,9 @@ export function createOAuth(options: OAuthOptions): OAuth {
     tokens.tokenFor("Company", companyId, signal),
   );
   const coverage = createCoverage({ store, companies, installedLocations, now });
-  const tokens: TokenManager = createTokenManager({ ...config, http, coverage });
+  const tokens: TokenManager = createTokenManager({ ...config, store, cache, http, coverage, lifecycle });
   const state = createStateSigner(config.stateSecret, now);
-
-  async function exchangeCode(code: string, exchange: ExchangeCodeOptions = {}): Promise<Installation> {
-    if (typeof code !== "string" || !/^[\x21-\x7e]{1,4096}$/.test(code)) {
-      throw new InvalidRequestError("code must be the non-empty `code` query parameter of the redirect");
-    }
-    const { userType, signal } = exchange;
-    if (userType !== undefined && userType !== "Location" && userType !== "Company") {
-      throw new InvalidRequestError('userType must be "Location" or "Company"');
-    }
-    const started = now();
-    const response = await http.token(
-      {
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-        grant_type: "authorization_code",
-        code,
-        redirect_uri: config.redirectUri,
-        ...(userType && { user_type: userType }),
-      },
-      signal,
-    );
-    const reported =
-      response.userType === "Location" || response.userType === "Company" ? response.userType : undefined;
-    const kind: UserType = reported ?? userType ?? (response.locationId ? "Location" : "Company");
-    const record: InstallationRecord = {
-      v: 1,
-      userType: kind,
-      locationId: response.locationId,
-      companyId: response.companyId,
-      userId: response.userId,
-      accessToken: checkToken(response.access_token, "access_token"),
-      refreshToken: checkToken(response.refresh_token, "refresh_token"),
-      expiresAt: started + lifetimeMs(response.expires_in),
-      scope: response.scope,
-      planId: response.planId,
-      // IDs become store keys: anything else the server sends is left out.
-      approvedLocations: response.approvedLocations?.filter(isId),
-      isBulkInstallation: response.isBulkInstallation,
-      installToFutureLocations: response.installToFutureLocations,
-      approveAllLocations: response.approveAllLocations,
-    };
-    const id = kind === "Location" ? record.locationId : record.companyId;
-    if (typeof id !== "string" || !id) {
-      throw new InvalidResponseError(
-        { operationId: "getAccessToken", method: "POST", url: "" },
-        200,
-        `the ${kind} token response names no ${kind === "Location" ? "locationId" : "companyId"}`,
-        "",
-      );
-    }
-    checkId(kind === "Location" ? "locationId" : "companyId", id);
-    const key = keyFor(kind, id);
-    await withStoreLock(store, key, config.lock, (fence) =>
-      store.set(key, serialize(record), fence === undefined ? undefined : { fence }),
-    );
-    if (kind === "Location") await locations.add([id]);
-    // Each approved Location is recorded as covered by the agency: its token is minted on first use.
-    if (kind === "Company") {
-      await companies.add(id);
-      for (const locationId of record.approvedLocations ?? []) {
-        const locationKey = keyFor("Location", checkId("locationId", locationId));
-        const existing = parseRecord(await store.get(locationKey));
-        if (existing?.refreshToken && !existing.revoked && !existing.mintedFromCompany) continue;
-        await store.set(
-          locationKey,
-          serialize({ v: 1, userType: "Location", locationId, companyId: id, mintedFromCompany: true }),
-        );
-      }
-      await locations.add(record.approvedLocations ?? []);
-    }
-    return publicView(record);
-  }
+  const exchange = createCodeExchange(config, http, store, companies, locations);
 
   function locationOf(ctx: TokenContext): string {
     if (ctx?.locationId === undefined) {
@@ -172,7 +101,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
     authorizeUrl: (opts) => authorizeUrl(config.clientId, config.redirectUri, opts),
     issueState: (data) => state.issue(data),
     verifyState: (received, opts) => state.verify(received, opts),
-    exchangeCode,
+    exchangeCode: (code, opts) => lifecycle.track("code exchange", () => exchange(code, opts)),
     getToken: async (ctx) => tokens.tokenFor("Location", locationOf(ctx), ctx?.signal),
     invalidate(_ctx, token) {
       if (typeof token === "string" && token) tokens.invalidate(token);
@@ -189,7 +118,17 @@ export function createOAuth(options: OAuthOptions): OAuth {
     },
     installedLocations,
     locations: (options) => listLocations({ store, locations, companies, installedLocations }, options),
-    handleWebhook: (event) => applyWebhook(event, store, tokens, { companies, locations }),
+    handleWebhook: (event) =>
+      lifecycle.track("webhook write", () => applyWebhook(event, store, tokens, { companies, locations })),
+    close(opts) {
+      const timeoutMs = opts?.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 2 ** 31 - 1) {
+        return Promise.reject(
+          new InvalidRequestError("close timeoutMs must be an integer from 0 to 2147483647"),
+        );
+      }
+      return lifecycle.close(timeoutMs);
+    },
   };
   // The object closes over the client secret: it prints as a label, never as its contents.
   return Object.freeze(redacted(oauth, "HighLevelOAuth"));

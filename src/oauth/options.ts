@@ -1,5 +1,6 @@
 /** createOAuth's options, checked before anything is sent. */
 import { ConfigurationError } from "../errors/index.js";
+import type { Log } from "../logging/logger.js";
 import { createMemoryTokenStore, type TokenStore } from "./token-store.js";
 
 export interface OAuthOptions {
@@ -23,10 +24,17 @@ export interface OAuthOptions {
   /** How long a store lock lives if its holder dies (default 90 s), and how long to wait for one (default 90 s). */
   lockTtlMs?: number | undefined;
   lockWaitMs?: number | undefined;
+  /** Where warnings go (a lock waited for long, a renewal that failed, short-lived tokens); default console. */
+  logger?: OAuthLogger | undefined;
   /** Key for signing `state` (default: derived from the client secret). */
   stateSecret?: string | undefined;
   /** The clock (epoch ms); for tests. */
   now?: (() => number) | undefined;
+}
+
+/** Any object with a warn method: console, pino, winston. A logger that throws changes nothing. */
+export interface OAuthLogger {
+  warn(message: string): void;
 }
 
 export interface ResolvedOAuthOptions {
@@ -42,7 +50,11 @@ export interface ResolvedOAuthOptions {
   lock: { ttlMs: number; waitMs: number };
   stateSecret: string;
   now: () => number;
+  log: Log;
 }
+
+/** The longest duration createOAuth takes (24 h); a store may take shorter locks (maxLockTtlMs). */
+const MAX_MS = 86_400_000;
 
 export function resolveOAuthOptions(options: OAuthOptions): ResolvedOAuthOptions {
   const fail = (message: string): never => {
@@ -79,8 +91,8 @@ export function resolveOAuthOptions(options: OAuthOptions): ResolvedOAuthOptions
   }
   const count = (name: keyof OAuthOptions, value: unknown, fallback: number, min: number) => {
     if (value === undefined) return fallback;
-    if (!Number.isInteger(value) || (value as number) < min || (value as number) > 86_400_000) {
-      fail(`${name} must be an integer between ${min} and 86400000, got ${JSON.stringify(value)}`);
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > MAX_MS) {
+      fail(`${name} must be an integer between ${min} and ${MAX_MS}, got ${JSON.stringify(value)}`);
     }
     return value as number;
   };
@@ -97,6 +109,34 @@ export function resolveOAuthOptions(options: OAuthOptions): ResolvedOAuthOptions
     fail("stateSecret must be a string of at least 16 characters");
   }
   const timeoutMs = count("timeoutMs", options.timeoutMs, 20_000, 1);
+  const lock = {
+    ttlMs: count("lockTtlMs", options.lockTtlMs, 90_000, 1),
+    waitMs: count("lockWaitMs", options.lockWaitMs, 90_000, 0),
+  };
+  // A store that cannot hold a lock this long would refuse every renewal later: refused now.
+  const storeMax = store.maxLockTtlMs;
+  for (const [name, value] of [
+    ["lockTtlMs", lock.ttlMs],
+    ["lockWaitMs", lock.waitMs],
+  ] as const) {
+    if (typeof storeMax === "number" && value > storeMax) {
+      fail(
+        `${name} is ${value} ms: the store takes locks of at most ${storeMax} ms ` +
+          `(createOAuth itself accepts up to ${MAX_MS} ms)`,
+      );
+    }
+  }
+  const logger = options.logger ?? console;
+  if (typeof logger?.warn !== "function") fail("logger must have a warn method");
+  const log: Log = {
+    warn(message) {
+      try {
+        logger.warn(`[highlevel-voice-ai] ${message}`);
+      } catch {
+        // a broken logger must not change the outcome of a call
+      }
+    },
+  };
   return {
     clientId,
     clientSecret,
@@ -107,12 +147,10 @@ export function resolveOAuthOptions(options: OAuthOptions): ResolvedOAuthOptions
     appId,
     refreshSkewMs: count("refreshSkewMs", options.refreshSkewMs, 300_000, 0),
     timeoutMs,
-    lock: {
-      ttlMs: count("lockTtlMs", options.lockTtlMs, 90_000, 1),
-      waitMs: count("lockWaitMs", options.lockWaitMs, 90_000, 0),
-    },
+    lock,
     stateSecret,
     now: options.now ?? Date.now,
+    log,
   };
 }
 

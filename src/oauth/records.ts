@@ -18,6 +18,8 @@ export interface InstallationRecord {
   refreshToken?: string | undefined;
   /** Epoch ms at which the access token expires. */
   expiresAt?: number | undefined;
+  /** Epoch ms at which it was asked for: its lifetime is `expiresAt - issuedAt`. */
+  issuedAt?: number | undefined;
   scope?: string | undefined;
   planId?: string | undefined;
   approvedLocations?: string[] | undefined;

@@ -7,6 +7,7 @@ import { AuthenticationError } from "../errors/index.js";
 import { ReauthorizationRequiredError } from "./errors.js";
 import type { OAuthHttp } from "./http.js";
 import { serialize, type InstallationRecord } from "./records.js";
+import type { HeldLock } from "./single-flight.js";
 import type { TokenStore } from "./token-store.js";
 import { checkToken, fenced, lifetimeMs, optionalToken } from "./token-values.js";
 
@@ -25,15 +26,11 @@ export interface GrantsConfig {
 export function createGrants(config: GrantsConfig) {
   const { store, http, now } = config;
 
-  async function refresh(
-    key: string,
-    record: InstallationRecord,
-    refreshToken: string,
-    fence: number | undefined,
-  ) {
+  async function refresh(key: string, record: InstallationRecord, refreshToken: string, held: HeldLock) {
     const started = now();
     // Replaced in the store by the rotated one below. If the request fails without an answer it
     // stays: the server may not have seen it, and sending it again is the only way to find out.
+    // No attempt starts once the lock could have passed to another process (held.deadline).
     const response = await http.token(
       {
         client_id: config.clientId,
@@ -43,17 +40,20 @@ export function createGrants(config: GrantsConfig) {
         user_type: record.userType,
       },
       undefined,
+      held.deadline,
     );
     const next: InstallationRecord = {
       ...record,
       accessToken: checkToken(response.access_token, "access_token"),
-      refreshToken: optionalToken(response.refresh_token),
+      // An answer without one (RFC 6749 allows it) leaves the refresh token as it was.
+      refreshToken: optionalToken(response.refresh_token) ?? refreshToken,
       expiresAt: started + lifetimeMs(response.expires_in),
+      issuedAt: started,
       scope: response.scope ?? record.scope,
     };
     // Stored before the new access token is handed out: the rotated refresh token is never lost
     // to a crash after use, and a lost lock (fence) refuses the write.
-    await store.set(key, serialize(next), fenced(fence));
+    await store.set(key, serialize(next), fenced(held.fence));
     return next.accessToken!;
   }
 
@@ -78,6 +78,7 @@ export function createGrants(config: GrantsConfig) {
           accessToken: checkToken(response.access_token, "access_token"),
           refreshToken: optionalToken(response.refresh_token),
           expiresAt: started + lifetimeMs(response.expires_in),
+          issuedAt: started,
           scope: response.scope ?? record.scope,
           planId: response.planId ?? record.planId,
           mintedFromCompany: true,

@@ -1,13 +1,24 @@
 /**
- * Valid access tokens per Location and per Company: read from the store, renewed ahead of expiry
- * or after a 401 — refreshed with the installation's refresh token, or minted from the agency's
- * token — one renewal per installation at a time, and never the same refresh token twice.
+ * Valid access tokens per Location and per Company: held in process while valid (token-cache.ts),
+ * renewed ahead of expiry or after a 401 — refreshed with the installation's refresh token, or
+ * minted from the agency's token — one renewal per installation at a time, under the store's lock,
+ * and never the same refresh token twice while that lock holds.
  */
+import type { Log } from "../logging/logger.js";
 import { ReauthorizationRequiredError, type ReauthorizationReason } from "./errors.js";
 import { isInvalidGrant, type OAuthHttp } from "./http.js";
+import type { Lifecycle } from "./lifecycle.js";
 import type { Coverage } from "./location-coverage.js";
 import { keyFor, parseRecord, serialize, type InstallationRecord, type UserType } from "./records.js";
-import { createSingleFlight, untilAborted, withStoreLock, type LockTiming } from "./single-flight.js";
+import {
+  createSingleFlight,
+  untilAborted,
+  withStoreLock,
+  type HeldLock,
+  type LockTiming,
+  type LockUse,
+} from "./single-flight.js";
+import type { TokenCache } from "./token-cache.js";
 import { createGrants } from "./token-grants.js";
 import type { TokenStore } from "./token-store.js";
 import { fenced, revoke } from "./token-values.js";
@@ -15,63 +26,87 @@ import { fenced, revoke } from "./token-values.js";
 export interface TokenManagerConfig {
   clientId: string;
   clientSecret: string;
+  /** The store as seen through `cache` (every read and write kept in it). */
   store: TokenStore;
+  cache: TokenCache;
   http: OAuthHttp;
-  /** Renew when less than this is left of the access token's life. */
-  refreshSkewMs: number;
   lock: LockTiming;
   now: () => number;
+  lifecycle: Lifecycle;
+  log: Log;
   /** Finds the agency install of a Location that has no record (none: such a Location is not installed). */
   coverage?: Coverage | undefined;
 }
 
-const MAX_INVALIDATED = 1_000;
+type Who = { locationId?: string | undefined; companyId?: string | undefined };
+
+const named = (who: Who) =>
+  who.locationId === undefined ? `company ${who.companyId}` : `location ${who.locationId}`;
 
 export function createTokenManager(config: TokenManagerConfig) {
-  const { store, now } = config;
+  const { store, cache, lifecycle, log } = config;
   const { refresh, mint } = createGrants({
     ...config,
     companyToken: (companyId) => tokenFor("Company", companyId, undefined),
     invalidate,
   });
   const renewOnce = createSingleFlight<string>();
-  /** Tokens a server answered 401 to: treated as expired, whatever their record says. */
-  const invalidated = new Set<string>();
-
-  const reauth = (reason: ReauthorizationReason, record: Partial<InstallationRecord>) =>
+  const reauth = (reason: ReauthorizationReason, record: Who) =>
     new ReauthorizationRequiredError(reason, { locationId: record.locationId, companyId: record.companyId });
-
-  /** The record's access token if it can be used now. */
-  function usable(record: InstallationRecord | undefined): string | undefined {
-    const token = record?.accessToken;
-    if (!token || record.revoked || invalidated.has(token)) return undefined;
-    return (record.expiresAt ?? 0) - config.refreshSkewMs > now() ? token : undefined;
-  }
-
   const read = async (key: string) => parseRecord(await store.get(key));
 
   /** A valid token of the Location or Company `id`, renewed first if it must be. */
   async function tokenFor(userType: UserType, id: string, signal: AbortSignal | undefined): Promise<string> {
     const key = keyFor(userType, id);
-    const record = await read(key);
-    const token = usable(record);
-    if (token) return token;
-    const who = userType === "Location" ? { locationId: id } : { companyId: id };
-    if (!record && (userType === "Company" || !config.coverage)) throw reauth("not_installed", who);
-    if (record?.revoked) throw reauth(record.revoked, record);
-    // Callers share the renewal, which runs to its end even if the caller that started it aborts.
-    return untilAborted(
-      renewOnce(key, () => withStoreLock(store, key, config.lock, (fence) => renew(key, who, fence))),
-      signal,
-    );
+    let held = cache.get(key);
+    let record: InstallationRecord | undefined;
+    if (!held) {
+      record = await read(key); // kept in the cache by the store's view
+      held = cache.get(key);
+    }
+    if (held && !held.due) return held.token;
+    const who: Who = userType === "Location" ? { locationId: id } : { companyId: id };
+    if (!held) {
+      if (!record && (userType === "Company" || !config.coverage)) throw reauth("not_installed", who);
+      if (record?.revoked) throw reauth(record.revoked, record);
+    }
+    const unrecorded = !held && !record;
+    try {
+      // Callers share the renewal, which runs to its end even if the caller that started it aborts.
+      const renewal = renewOnce(key, () =>
+        lifecycle.track("token renewal", () => renew(key, who, unrecorded)),
+      );
+      return await untilAborted(renewal, signal);
+    } catch (error) {
+      // A token still valid serves while it cannot be renewed (store or server down, closing).
+      const still = cache.get(key);
+      if (!still || error instanceof ReauthorizationRequiredError || signal?.aborted) throw error;
+      if (still.due) {
+        cache.postpone(key);
+        log.warn?.(
+          `renewing the token of ${named(who)} failed (${(error as Error)?.name ?? "error"}); ` +
+            "its current token is still valid and used meanwhile",
+        );
+      }
+      return still.token;
+    }
   }
 
-  /** Under the installation's lock: renews unless another caller or process already has. */
-  async function renew(key: string, who: Partial<InstallationRecord>, fence: number | undefined) {
+  /** Renews, under the installation's lock, unless another caller or process already has. */
+  async function renew(key: string, who: Who, unrecorded: boolean): Promise<string> {
+    // A Location without a record needs no lock to be told it is not installed: which agency
+    // covers it is asked first (a cached "none" sends nothing, and leaves nothing behind).
+    const companyId = unrecorded && who.locationId !== undefined ? await cover(who.locationId) : undefined;
+    return withStoreLock(store, key, lockUse(who), (held) => renewHeld(key, who, held, companyId));
+  }
+
+  async function renewHeld(key: string, who: Who, held: HeldLock, coveredBy: string | undefined) {
     let record = await read(key);
-    const token = usable(record);
-    if (token) return token;
-    if (!record && who.locationId !== undefined) record = await adopt(key, who.locationId, fence);
+    const fresh = cache.get(key);
+    if (fresh && !fresh.due) return fresh.token;
+    if (!record && who.locationId !== undefined && coveredBy !== undefined) {
+      record = await adopt(key, who.locationId, coveredBy, held.fence);
+    }
     if (!record) throw reauth("not_installed", who);
     if (record.revoked) throw reauth(record.revoked, record);
     // A Location of an agency install can always get a new token from the agency's.
@@ -81,32 +116,49 @@ export function createTokenManager(config: TokenManagerConfig) {
       (record.mintedFromCompany === true || (await companyActive(record.companyId)));
     if (record.refreshToken) {
       try {
-        return await refresh(key, record, record.refreshToken, fence);
+        return await refresh(key, record, record.refreshToken, held);
       } catch (error) {
         if (!isInvalidGrant(error)) throw error;
         if (!(await mintable())) {
-          await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(fence));
+          await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(held.fence));
           throw reauth("invalid_grant", record);
         }
       }
     }
-    if (await mintable()) return mint(key, record, fence);
-    await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(fence));
+    if (await mintable()) return mint(key, record, held.fence);
+    await store.set(key, serialize(revoke(record, "invalid_grant")), fenced(held.fence));
     throw reauth("invalid_grant", record);
   }
 
-  /** A Location without a record: recorded as covered by the agency install that lists it. */
-  async function adopt(key: string, locationId: string, fence: number | undefined) {
+  function lockUse(who: Who): LockUse {
+    const { ttlMs } = config.lock;
+    return {
+      ...config.lock,
+      signal: lifecycle.signal,
+      onLongWait: (waitedMs) =>
+        log.warn?.(
+          `the token of ${named(who)} has waited ${(waitedMs / 1000).toFixed(1)} s for its store lock: ` +
+            "another process is renewing it, or stopped or died holding the lock, which then frees " +
+            `itself lockTtlMs (${ttlMs} ms) after it was taken`,
+        ),
+    };
+  }
+
+  /** The agency install covering a Location that has no record, or not_installed. */
+  async function cover(locationId: string): Promise<string> {
     const found = await config.coverage?.find(locationId);
-    if (!found?.companyId) {
-      const detail = found?.asked ? `none of the ${found.asked} agency installs asked lists it` : undefined;
-      throw new ReauthorizationRequiredError("not_installed", { locationId }, detail);
-    }
+    if (found?.companyId) return found.companyId;
+    const detail = found?.asked ? `none of the ${found.asked} agency installs asked lists it` : undefined;
+    throw new ReauthorizationRequiredError("not_installed", { locationId }, detail);
+  }
+
+  /** A Location without a record: recorded as covered by the agency install that lists it. */
+  async function adopt(key: string, locationId: string, companyId: string, fence: number | undefined) {
     const record: InstallationRecord = {
       v: 1,
       userType: "Location",
       locationId,
-      companyId: found.companyId,
+      companyId,
       mintedFromCompany: true,
     };
     await store.set(key, serialize(record), fenced(fence));
@@ -119,8 +171,7 @@ export function createTokenManager(config: TokenManagerConfig) {
   }
 
   function invalidate(token: string) {
-    invalidated.add(token);
-    if (invalidated.size > MAX_INVALIDATED) invalidated.delete(invalidated.values().next().value!);
+    cache.refuse(token);
   }
 
   return { tokenFor, invalidate };

@@ -7,6 +7,11 @@ import { ConfigurationError } from "../errors/index.js";
 /** A held cross-process lock. `fence` grows with every acquisition of the same key. */
 export interface StoreLock {
   readonly fence: number;
+  /**
+   * Optional: performance.now() when the attempt that took the lock started. The lock expires
+   * ttlMs after a moment no earlier than this; without it, the moment lock() was called counts.
+   */
+  readonly takenAt?: number | undefined;
   release(): Promise<void>;
 }
 
@@ -15,9 +20,16 @@ export interface TokenStore {
   get(key: string): Promise<string | undefined>;
   /** With `fence`: refused (throws) if that lock was lost, so a stale holder cannot overwrite. */
   set(key: string, value: string, options?: { fence?: number }): Promise<void>;
+  /**
+   * Optional: several records (unfenced) in one go, for an agency install's Locations. A store
+   * that rewrites a whole file per write should offer it; without it, `set` is called per record.
+   */
+  setMany?(entries: ReadonlyArray<readonly [key: string, value: string]>): Promise<void>;
   delete(key: string): Promise<void>;
   /** Cross-process mutual exclusion; expires by itself after ttlMs if the holder dies. */
   lock?(key: string, options: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<StoreLock>;
+  /** The longest lock `ttlMs` (and `waitMs`) the store takes: createOAuth refuses more at creation. */
+  readonly maxLockTtlMs?: number | undefined;
 }
 
 export interface MemoryTokenStoreOptions {

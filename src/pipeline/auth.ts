@@ -3,16 +3,17 @@
  * is asked for the call's location; when the source can refresh and the server answers 401, the
  * token is invalidated and the request sent once more with a fresh one (a 401 means nothing was
  * done, so a POST may go again too). A second 401 is the caller's AuthenticationError. The
- * token never comes back up: it is scrubbed from error bodies and failures.
+ * token never comes back up: the typed-errors stage scrubs what comes back of every token the
+ * redactor holds, and each attempt's own is made its most recent on the way out.
  */
 import type { TokenContext } from "./token-provider.js";
-import { scrubFailure, without } from "./redact.js";
+import type { Redactor } from "./redact.js";
 import { atOrigin } from "./request-info.js";
 import type { Tokens } from "./tokens.js";
 import type { Outgoing, Stage } from "./types.js";
 
 export const authorize =
-  (tokens: Tokens, origin: string): Stage =>
+  (tokens: Tokens, origin: string, redactor: Redactor): Stage =>
   (next) =>
   async (request, call) => {
     const ctx: TokenContext = {
@@ -20,15 +21,10 @@ export const authorize =
       operationId: call.operationId,
       signal: call.signal,
     };
-    // What comes back never shows the token it was sent with (an echoing server, a custom fetch).
-    const send = async (token: string) => {
-      try {
-        const reply = await next(withCredentials(request, token, call.version, origin), call);
-        return reply.text.includes(token) ? { ...reply, text: without(token)(reply.text) } : reply;
-      } catch (error) {
-        throw scrubFailure(error, without(token));
-      }
-    };
+    // What comes back never shows the token it was sent with (an echoing server, a custom fetch),
+    // however many other tokens the redactor was given meanwhile.
+    const send = (token: string) =>
+      next(withCredentials(request, token, call.version, origin), call).finally(() => redactor.add(token));
     const token = await tokens.get(ctx);
     const reply = await send(token);
     // Only the API's own 401 says the token is bad; and a request the server acted on stays sent.

@@ -54,7 +54,7 @@ export function createPipeline(config: PipelineConfig): Send {
     retry(config.onRetry),
     timeout,
     ...(limiter ? [limit(limiter)] : []),
-    authorize(config.tokens, origin),
+    authorize(config.tokens, origin, config.redactor),
     observe({ log, onResponse: config.onResponse, record: config.record }),
   ];
   const wire = followRedirects(origin)(sendOnWire(config.fetch, config.guardFetch));

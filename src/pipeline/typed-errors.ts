@@ -33,11 +33,13 @@ export const typedErrors =
   };
 
 function fromReply(reply: Reply, request: Outgoing, call: Call, redactor: Redactor): VoiceAIError {
-  const { status, headers, rateLimit } = reply;
+  const { status, rateLimit } = reply;
   const info = requestInfo(request, call);
   if (status < 400) return new APIConnectionError(info, `Redirect (${status}) not followed`);
-  // A server may echo what it was sent: no known token is kept in the body or the message.
+  // A server may echo what it was sent: no known token is kept in the body, the message or a header.
   const text = redactor.text(reply.text);
+  const headers = new Headers();
+  reply.headers.forEach((value, name) => headers.append(name, redactor.text(value)));
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -77,7 +79,13 @@ function toError(error: unknown, request: Outgoing, call: Call, redactor: Redact
       return new APITimeoutError(info, `${reason} (${tries} in ${seconds} s)`);
     }
     case "invalid-response":
-      return new InvalidResponseError(info, details.status ?? 0, reason, details.snippet ?? "", cause);
+      return new InvalidResponseError(
+        info,
+        details.status ?? 0,
+        reason,
+        redactor.text(details.snippet ?? ""),
+        cause,
+      );
     case "daily-quota":
       return new QuotaExhaustedError(info, reason, details.waitMs ?? 0);
     case "configuration":

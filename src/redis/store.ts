@@ -11,6 +11,8 @@ import { StoreClosedError } from "./errors.js";
 import { createRedisLimiter, type RedisLimiter } from "./limiter.js";
 import type { Logger, RedisLimiterOptions } from "./limiter-context.js";
 import { createRedisTokenStore, type TokenStore } from "./token-store.js";
+import { createRedisReplayGuard } from "./replay-guard.js";
+import type { ReplayGuard } from "../webhooks/replay-guard.js";
 
 export interface RedisStoreOptions {
   /** Put before every key, so that several apps can share one Redis; default "highlevel-voice-ai:". */
@@ -24,11 +26,24 @@ export interface RedisStoreOptions {
   onStoreError?: "fallback" | "fail" | undefined;
   /** Where the fallback warning goes (default: console). */
   logger?: Logger | undefined;
+  /**
+   * Encrypts the OAuth token records (AES-256-GCM), as the file store does: at least 32
+   * characters or bytes, kept outside Redis and its backups. Key names (installation IDs) stay
+   * readable. Records written without it are refused with it, and the other way round.
+   */
+  encryptionKey?: string | Uint8Array | undefined;
 }
 
-export interface RedisStore extends Required<TokenStore> {
+export interface RedisStore extends Required<Omit<TokenStore, "maxLockTtlMs">> {
+  /** Locks live at most an hour: createOAuth refuses a longer lockTtlMs at creation. */
+  readonly maxLockTtlMs: number;
   /** The shared limiter; the client calls it for `rateLimit: { store }`. */
   createLimiter(options: RedisLimiterOptions): RateLimiter;
+  /**
+   * Webhook IDs and call IDs seen, shared by every process on this Redis: pass it as the
+   * `replayGuard` of `createWebhookHandler` so a fleet applies each event and each call end once.
+   */
+  readonly replayGuard: ReplayGuard;
   /** Commands this store has sent to Redis so far. */
   readonly roundTrips: number;
   /** The same, by script (acquire, release, penalize, lock, ...): a copy. */
@@ -42,7 +57,7 @@ export interface RedisStore extends Required<TokenStore> {
   close(): Promise<void>;
 }
 
-const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger"]);
+const OPTION_NAMES = new Set(["prefix", "timeoutMs", "onStoreError", "logger", "encryptionKey"]);
 
 export function createRedisStore(client: RedisClientLike, options: RedisStoreOptions = {}): RedisStore {
   const fail = (message: string): never => {
@@ -66,7 +81,7 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
   if (typeof logger?.warn !== "function") fail("logger must have a warn method");
 
   const runner = createScriptRunner(driverOf(client), timeoutMs);
-  const tokens = createRedisTokenStore(runner, prefix);
+  const tokens = createRedisTokenStore(runner, prefix, options.encryptionKey);
   const context = { runner, prefix, onStoreError, horizonMs: 60_000, probeMs: 1000, logger };
   /** Limiters alive, for close(); one that was collected holds nothing (no timer, no waiter). */
   const limiters = new Set<WeakRef<RedisLimiter>>();
@@ -84,6 +99,7 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
 
   return Object.freeze({
     ...tokens,
+    replayGuard: createRedisReplayGuard(runner, prefix),
     createLimiter(limits: RedisLimiterOptions): RateLimiter {
       if (closing) throw new StoreClosedError("the Redis store was closed (store.close())");
       for (const ref of limiters) if (!ref.deref()) limiters.delete(ref);

@@ -8,9 +8,17 @@ import type { Script } from "./script-runner.js";
 
 export const TOKEN_GET: Script = { name: "token-get", source: "return redis.call('HGET', KEYS[1], 'v')" };
 
+/**
+ * KEYS[1] record, KEYS[2] its lock. With no lock held the whole hash goes (its last fence too:
+ * a later holder's writes are told apart by their owner, checked with the lock), so that nothing
+ * is left behind of an installation deleted; with one held, only the value.
+ */
 export const TOKEN_DELETE: Script = {
   name: "token-delete",
-  source: "return redis.call('HDEL', KEYS[1], 'v', 'f')",
+  source: `
+if redis.call('EXISTS', KEYS[2]) == 0 then return redis.call('DEL', KEYS[1]) end
+return redis.call('HDEL', KEYS[1], 'v', 'f')
+`,
 };
 
 /**

@@ -6,6 +6,8 @@
  * is refused). Waiters sleep until the release is published or the lock expires (lock-wakeups.ts).
  */
 import { InvalidRequestError } from "../errors/index.js";
+import { createCryptoBox, type CryptoBox } from "../oauth/crypto-box.js";
+import { TokenStoreError } from "../oauth/errors.js";
 import {
   StoreClosedError,
   StoreLockLostError,
@@ -14,6 +16,7 @@ import {
 } from "./errors.js";
 import { createLockWakeups } from "./lock-wakeups.js";
 import type { ScriptRunner } from "./script-runner.js";
+import { MAX_TTL_MS, checkKey, checkMs, lockReply, recordReply, writtenReply } from "./token-checks.js";
 import { LOCK, TOKEN_DELETE, TOKEN_GET, TOKEN_SET, UNLOCK } from "./token-scripts.js";
 
 // The interface of the OAuth entry's stores, one definition for both (types only: nothing of the
@@ -22,33 +25,31 @@ import type { StoreLock, TokenStore } from "../oauth/token-store.js";
 
 export type { StoreLock, TokenStore };
 
-const MAX_KEY_LENGTH = 512;
-const MAX_TTL_MS = 3_600_000;
+/** Records written at once by setMany (one command each, pipelined on the connection). */
+const BATCH = 100;
+/** Sealed records start with this: told apart from plain ones (JSON) written without a key. */
+const SEALED = "sealed:v1:";
 
-function checkKey(key: unknown): string {
-  if (typeof key !== "string" || !key || key.length > MAX_KEY_LENGTH || /[\r\n\0]/.test(key)) {
-    throw new InvalidRequestError(
-      `token store key must be a non-empty string of at most ${MAX_KEY_LENGTH} characters without CR, LF or NUL`,
-    );
-  }
-  return key;
-}
-
-function checkMs(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidRequestError(`${name} must be an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-export interface RedisTokenStore extends Required<TokenStore> {
+export interface RedisTokenStore extends Required<Omit<TokenStore, "maxLockTtlMs">> {
+  readonly maxLockTtlMs: number;
   /** Releases the locks this store holds, ends the waits for locks (StoreClosedError) and the wake-ups. */
   close(): Promise<void>;
 }
 
 const closedError = () => new StoreClosedError("the Redis store was closed (store.close())");
 
-export function createRedisTokenStore(runner: ScriptRunner, prefix: string): RedisTokenStore {
+export function createRedisTokenStore(
+  runner: ScriptRunner,
+  prefix: string,
+  encryptionKey?: string | Uint8Array,
+): RedisTokenStore {
+  const box: CryptoBox | undefined =
+    encryptionKey === undefined
+      ? undefined
+      : createCryptoBox(encryptionKey, {
+          info: "highlevel-voice-ai redis token v1",
+          what: "A Redis token record",
+        });
   const closing = new AbortController();
   const names = (key: string) => ({ record: `${prefix}tok:{${key}}`, lock: `${prefix}lock:{${key}}` });
   /** The keys of a record, checked; refused once closed. */
@@ -62,9 +63,9 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
 
   async function tryLock(key: string, ttlMs: number, owner: string): Promise<[number, number]> {
     const { lock, record } = keysOf(key);
-    let reply: unknown[];
+    let reply: unknown;
     try {
-      reply = (await runner.run(LOCK, [lock, record], [ttlMs, owner])) as unknown[];
+      reply = await runner.run(LOCK, [lock, record], [ttlMs, owner]);
     } catch (error) {
       // No reply in time: a slow Redis may still run the command (a client may resend it) and
       // take the lock for nobody, until its ttl. Given up right behind it, on the same connection.
@@ -72,10 +73,27 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
         runner.run(LOCK, [lock, record], [ttlMs, owner, wakeups.channel, key]).catch(() => {});
       throw error;
     }
-    return [Number(reply[0]), Number(reply[1])];
+    const [taken, n] = lockReply(reply);
+    return [taken ? 1 : 0, n];
   }
 
-  function holding(key: string, fence: number, owner: string): StoreLock {
+  /** The value as stored: sealed with the store's key, bound to the record's name. */
+  async function seal(record: string, value: string): Promise<string> {
+    return box ? SEALED + (await box.seal(value, record)) : value;
+  }
+
+  async function open(record: string, stored: string | undefined): Promise<string | undefined> {
+    if (stored === undefined) return undefined;
+    const sealed = stored.startsWith(SEALED);
+    if (sealed && box) return box.open(stored.slice(SEALED.length), record);
+    throw new TokenStoreError(
+      sealed
+        ? "A Redis token record is encrypted: pass its encryptionKey to createRedisStore"
+        : "A Redis token record is not encrypted, but an encryptionKey was given",
+    );
+  }
+
+  function holding(key: string, fence: number, owner: string, takenAt: number): StoreLock {
     const { lock } = names(key);
     let released = false;
     const release = async () => {
@@ -85,7 +103,22 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
       await runner.run(UNLOCK, [lock], [`${fence}:${owner}`, wakeups.channel, key]);
     };
     held.set(key, { fence, owner, release });
-    return { fence, release };
+    return { fence, takenAt, release };
+  }
+
+  async function set(key: string, value: string, options?: { fence?: number }): Promise<void> {
+    const { record, lock } = keysOf(key);
+    if (typeof value !== "string") throw new InvalidRequestError("token store value must be a string");
+    const fence = options?.fence;
+    const mine = held.get(key);
+    if (fence !== undefined && mine?.fence !== fence) {
+      throw new StoreLockLostError(`fence ${String(fence)} is not a lock this store holds on that key`);
+    }
+    const stored = await seal(record, value);
+    const args = fence === undefined ? [stored, "", ""] : [stored, fence, mine!.owner];
+    if (!writtenReply(await runner.run(TOKEN_SET, [record, lock], args))) {
+      throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
+    }
   }
 
   return {
@@ -96,28 +129,25 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
       await Promise.all([...releases, wakeups.close()]);
     },
 
+    maxLockTtlMs: MAX_TTL_MS,
+
     async get(key) {
-      const value = await runner.run(TOKEN_GET, [keysOf(key).record], []);
-      return typeof value === "string" ? value : undefined;
+      const { record } = keysOf(key);
+      const stored = recordReply(await runner.run(TOKEN_GET, [record], []));
+      return box || stored?.startsWith(SEALED) ? open(record, stored) : stored;
     },
 
-    async set(key, value, options) {
-      const { record, lock } = keysOf(key);
-      if (typeof value !== "string") throw new InvalidRequestError("token store value must be a string");
-      const fence = options?.fence;
-      const mine = held.get(key);
-      if (fence !== undefined && mine?.fence !== fence) {
-        throw new StoreLockLostError(`fence ${String(fence)} is not a lock this store holds on that key`);
-      }
-      const args = fence === undefined ? [value, "", ""] : [value, fence, mine!.owner];
-      const ok = await runner.run(TOKEN_SET, [record, lock], args);
-      if (Number(ok) !== 1) {
-        throw new StoreLockLostError(`the lock of fence ${fence} was lost (expired); the write was refused`);
+    set,
+
+    async setMany(entries) {
+      for (let i = 0; i < entries.length; i += BATCH) {
+        await Promise.all(entries.slice(i, i + BATCH).map(([key, value]) => set(key, value)));
       }
     },
 
     async delete(key) {
-      await runner.run(TOKEN_DELETE, [keysOf(key).record], []);
+      const { record, lock } = keysOf(key);
+      await runner.run(TOKEN_DELETE, [record, lock], []);
     },
 
     async lock(key, options) {
@@ -130,9 +160,10 @@ export function createRedisTokenStore(runner: ScriptRunner, prefix: string): Red
       let listening = false;
       for (let sleeps = 0; ;) {
         if (signal?.aborted) throw signal.reason;
+        const attemptAt = performance.now();
         const [taken, n] = await tryLock(key, ttlMs, owner);
         if (taken === 1) {
-          const lock = holding(key, n, owner);
+          const lock = holding(key, n, owner, attemptAt);
           // Closed while the lock was being taken: give it back at once.
           if (closing.signal.aborted) {
             await lock.release().catch(() => {});

@@ -6,7 +6,7 @@
  * values are checked against their schemas from the spec, then serialized in the spec's style by
  * openapi-fetch's serializers.
  */
-import { serializeArrayParam, serializePrimitiveParam } from "openapi-fetch";
+import { serializeArrayParam, serializePrimitiveParam } from "./query-serializers.js";
 import type { OperationSpec } from "../../generated/operations.js";
 import { checkJsonBody, invalid } from "./json-check.js";
 import { isObject, ownCopy } from "./own.js";

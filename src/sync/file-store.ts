@@ -5,13 +5,12 @@
  * atomic and flushed; a lease check and the write it guards are one step, so a worker that lost
  * its lease cannot write over its successor's checkpoint.
  */
-import { createHash } from "node:crypto";
-import path from "node:path";
 import { ConfigurationError } from "../errors/index.js";
 import { checkCheckpoint, type Checkpoint } from "./checkpoint.js";
 import { holds, newOwner, type CheckpointStore, type Lease, type LeaseRecord } from "./checkpoint-store.js";
 import { CheckpointStoreError, LeaseLostError } from "./errors.js";
 import { readNewest, writeGeneration } from "./file-generations.js";
+import { digest, nodeFiles } from "./node-files.js";
 
 interface Entry {
   checkpoint: Checkpoint | undefined;
@@ -25,17 +24,26 @@ const MAX_ATTEMPTS = 1_000;
 export function createFileCheckpointStore(directory: string): Required<CheckpointStore> {
   if (typeof directory !== "string" || !directory.trim())
     throw new ConfigurationError("createFileCheckpointStore: the directory path is required");
-  const root = path.resolve(directory);
-  const dirOf = (locationId: string) => {
+  /** The location's directory: its id made readable, then a hash that keeps ids apart (case, `/`). */
+  const dirs = new Map<string, Promise<string>>();
+  const dirOf = (locationId: string): Promise<string> => {
     if (typeof locationId !== "string" || !locationId)
-      throw new CheckpointStoreError("a location id must be a non-empty string");
-    const readable = locationId.replace(/[^\w-]/g, "_").slice(0, 64);
-    const digest = createHash("sha256").update(locationId).digest("hex").slice(0, 12);
-    return path.join(root, `${readable}.${digest}`);
+      return Promise.reject(new CheckpointStoreError("a location id must be a non-empty string"));
+    let dir = dirs.get(locationId);
+    if (!dir) {
+      dir = (async () => {
+        const { path } = await nodeFiles();
+        const readable = locationId.replace(/[^\w-]/g, "_").slice(0, 64);
+        return path.join(path.resolve(directory), `${readable}.${await digest(locationId)}`);
+      })();
+      dirs.set(locationId, dir);
+      dir.catch(() => dirs.delete(locationId));
+    }
+    return dir;
   };
 
   async function read(locationId: string): Promise<{ n: number; record: Entry }> {
-    const { n, text } = await readNewest(dirOf(locationId));
+    const { n, text } = await readNewest(await dirOf(locationId));
     if (text === undefined) return { n, record: { checkpoint: undefined, lease: undefined, fence: 0 } };
     let value: { checkpoint?: unknown; lease?: LeaseRecord; fence?: unknown } | undefined;
     try {
@@ -79,7 +87,7 @@ export function createFileCheckpointStore(directory: string): Required<Checkpoin
       const { next, result } = decide(record);
       if (!next) return result;
       const text = JSON.stringify({ v: 1, ...next });
-      if (await writeGeneration(dirOf(locationId), n + 1, text)) return result;
+      if (await writeGeneration(await dirOf(locationId), n + 1, text)) return result;
     }
     throw new CheckpointStoreError("the checkpoint of a location is changed too often by others");
   }

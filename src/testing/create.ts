@@ -4,7 +4,7 @@
  * record and the UNINSTALL an uninstall sends. One Ed25519 key signs every webhook.
  */
 import { ConfigurationError } from "../errors/index.js";
-import type { VoiceAiCallEndEvent } from "../../generated/models.js";
+import type { CallLog, VoiceAiCallEndEvent } from "../../generated/models.js";
 import { webhookEvents } from "../../generated/webhooks.js";
 import { buildCall, type SimulateCallOptions } from "./calls/simulate-call.js";
 import type { FakeVoiceAIOptions } from "./fake-options.js";
@@ -18,7 +18,6 @@ import {
 } from "./oauth/index.js";
 import { createWebhookSigner } from "./oauth/webhooks.js";
 import { createRandom } from "./random.js";
-import type { CallLog } from "./store.js";
 import { checkWebhookOptions } from "./webhooks/delivery-options.js";
 import { createWebhookSender } from "./webhooks/sender.js";
 import type { FakeWebhooks, WebhookDelivery } from "./webhooks/types.js";
@@ -69,13 +68,17 @@ export interface FakeVoiceAIWithOAuth extends FakeVoiceAI {
   };
 }
 
-/** The fake, with or without OAuth; `start` is for the fake's own server process (serve.ts). */
+/** The fake as composeFake builds it: `oauth` and `uninstall` are there exactly with the `oauth` option. */
+export type ComposedFake = FakeVoiceAI & {
+  readonly oauth: FakeOAuth | undefined;
+  uninstall?: FakeVoiceAIWithOAuth["uninstall"];
+};
+
+/** The fake, with or without OAuth; `start` is for the fake's own server process (serve/). */
 export async function composeFake(
   options: FakeVoiceAIWithOAuthOptions,
   start: Omit<StartOptions, "handlers"> = {},
-): Promise<
-  FakeVoiceAI & { readonly oauth: FakeOAuth | undefined; uninstall?: FakeVoiceAIWithOAuth["uninstall"] }
-> {
+): Promise<ComposedFake> {
   if (typeof options !== "object" || options === null)
     throw new ConfigurationError("the fake's options must be an object");
   const { oauth: oauthOptions, webhooks: webhookOptions, ...rest } = options;

@@ -26,6 +26,7 @@ export type {
   WebhookDelivery,
   WebhookDeliveryOptions,
 } from "./webhooks/types.js";
+export { startFakeServer, type FakeServerHandle, type FakeServerOptions } from "./serve/serve.js";
 export type { Fault } from "./faults.js";
 export type { FakeRateLimitOptions } from "./rate-limit.js";
 export type { FakeLocation } from "./store.js";

@@ -32,7 +32,7 @@ describe("authorize stage", () => {
     const { tokens, contexts } = refreshable();
     const next = vi.fn(async () => reply(200));
     const signal = new AbortController().signal;
-    await authorize(tokens, ORIGIN)(next)(request(), call({ signal }));
+    await authorize(tokens, ORIGIN, createRedactor())(next)(request(), call({ signal }));
     expect(contexts).toEqual([{ locationId: "L1", operationId: "getAgent", signal }]);
     const sent = (next.mock.calls as unknown[][])[0]![0] as Outgoing;
     expect([
@@ -45,7 +45,10 @@ describe("authorize stage", () => {
   it("on a 401 invalidates the token and sends once more with a fresh one, a POST too", async () => {
     const { tokens, provider } = refreshable();
     const next = vi.fn().mockResolvedValueOnce(reply(401)).mockResolvedValue(reply(201));
-    const result = await authorize(tokens, ORIGIN)(next)(request({ method: "POST" }), call());
+    const result = await authorize(tokens, ORIGIN, createRedactor())(next)(
+      request({ method: "POST" }),
+      call(),
+    );
     expect(result.status).toBe(201);
     expect(seen(next)).toEqual(["Bearer tok1", "Bearer tok2"]);
     expect(provider.invalidate).toHaveBeenCalledWith(expect.objectContaining({ locationId: "L1" }), "tok1");
@@ -54,7 +57,7 @@ describe("authorize stage", () => {
   it("returns a second 401 as it is (the caller's AuthenticationError), after one refresh only", async () => {
     const { tokens, provider } = refreshable();
     const next = vi.fn(async () => reply(401));
-    expect((await authorize(tokens, ORIGIN)(next)(request(), call())).status).toBe(401);
+    expect((await authorize(tokens, ORIGIN, createRedactor())(next)(request(), call())).status).toBe(401);
     expect(next).toHaveBeenCalledTimes(2);
     expect(provider.invalidate).toHaveBeenCalledTimes(1);
   });
@@ -64,7 +67,7 @@ describe("authorize stage", () => {
     const next = vi.fn(async (r: Outgoing) =>
       reply(r.headers.get("authorization") === "Bearer tok1" ? 401 : 200),
     );
-    const stage = authorize(tokens, ORIGIN)(next);
+    const stage = authorize(tokens, ORIGIN, createRedactor())(next);
     const results = await Promise.all(Array.from({ length: 50 }, () => stage(request(), call())));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(provider.invalidate).toHaveBeenCalledTimes(1);
@@ -77,6 +80,7 @@ describe("authorize stage", () => {
       const failure = (await authorize(
         tokens,
         ORIGIN,
+        createRedactor(),
       )(next)(request(), call()).catch((e: unknown) => e)) as Failure;
       expect(failure).toBeInstanceOf(Failure);
       expect(failure.kind).toBe("configuration");
@@ -90,7 +94,10 @@ describe("authorize stage", () => {
   it("a provider that never settles is ended by the attempt's signal", async () => {
     const tokens = createTokens({ getToken: () => new Promise<string>(() => {}) }, createRedactor());
     const controller = new AbortController();
-    const pending = authorize(tokens, ORIGIN)(vi.fn())(request(), call({ signal: controller.signal }));
+    const pending = authorize(tokens, ORIGIN, createRedactor())(vi.fn())(
+      request(),
+      call({ signal: controller.signal }),
+    );
     controller.abort(new Error("attempt over"));
     await expect(pending).rejects.toThrow("attempt over");
   });
@@ -100,8 +107,11 @@ describe("authorize stage", () => {
     const next = vi.fn((_: Outgoing, c: Call) =>
       c.signal ? forever(c.signal) : Promise.resolve(reply(200)),
     );
-    await authorize(tokens, ORIGIN)(next)(request({ url: "https://api.test.evil.com/x" }), call());
-    await authorize(tokens, ORIGIN)(next)(request({ url: `${ORIGIN}:8443/x` }), call());
+    await authorize(tokens, ORIGIN, createRedactor())(next)(
+      request({ url: "https://api.test.evil.com/x" }),
+      call(),
+    );
+    await authorize(tokens, ORIGIN, createRedactor())(next)(request({ url: `${ORIGIN}:8443/x` }), call());
     expect(seen(next)).toEqual([null, null]);
   });
 });

@@ -7,6 +7,7 @@
  * refresh token and counts refreshes; a reused refresh token is refused (invalid_grant).
  */
 import http from "node:http";
+import { createSlidingWindows } from "./sliding-window.js";
 
 export interface Arrival {
   at: number;
@@ -35,7 +36,7 @@ export interface WindowServer {
 }
 
 export function startWindowServer(max: number, intervalMs: number): Promise<WindowServer> {
-  const logs = new Map<string, number[]>();
+  const windows = createSlidingWindows(max, intervalMs);
   let generation = 0;
   const state: WindowServer = {
     url: "",
@@ -59,7 +60,7 @@ export function startWindowServer(max: number, intervalMs: number): Promise<Wind
       return best;
     },
     reset() {
-      logs.clear();
+      windows.clear();
       state.arrivals = [];
       state.served = new Map();
       state.force429.clear();
@@ -113,16 +114,11 @@ export function startWindowServer(max: number, intervalMs: number): Promise<Wind
     if (req.method !== "GET" || !match) return send(res, 404, { message: "Not found" });
     const id = decodeURIComponent(match[1]!);
     const location = url.searchParams.get("locationId") ?? "";
-    let log = logs.get(location);
-    if (!log) logs.set(location, (log = []));
-    const t = performance.now();
-    while (log.length && t - log[0]! >= intervalMs) log.shift();
     const forced = state.force429.get(id);
-    const allowed = forced === undefined && log.length < max;
-    if (allowed) log.push(t);
+    const { allowed, remaining } = windows.take(location, performance.now(), forced !== undefined);
     const headers: http.OutgoingHttpHeaders = {
       "X-RateLimit-Max": String(max),
-      "X-RateLimit-Remaining": String(Math.max(0, max - log.length)),
+      "X-RateLimit-Remaining": String(remaining),
       "X-RateLimit-Interval-Milliseconds": String(intervalMs),
       "X-RateLimit-Limit-Daily": "200000",
       "X-RateLimit-Daily-Remaining": "150000",

@@ -17,7 +17,7 @@
  *      code sample as written (scripts/snippets.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (~13.3 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
+ *    (~13.5 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
  *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
@@ -51,9 +51,9 @@ import { COMPILERS, compileSnippets, compilerVersion, type Compiler } from "./sn
  * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 until the
  * error classes got their brands for `instanceof` across the ESM and CJS builds (+155 B), then
  * `withResponse()` on every method's promise and the User-Agent (package version, `appName`) of
- * issue 22 §3 (SIZE_22 B).
+ * issue 22 §3 (+220 B).
  */
-const SIZE_BUDGET_BYTES = 13_350;
+const SIZE_BUDGET_BYTES = 13_570;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const ENTRIES = ["index", "types", "validate", "testing", "webhooks", "oauth", "redis", "sync"];

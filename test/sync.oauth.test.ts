@@ -93,12 +93,12 @@ describe("oauth.locations() and syncs over an OAuth app", () => {
     expect(await checkpoints.get("L1")).toEqual(kept);
   });
 
-  it("an INSTALL webhook adds the Location to the list", async () => {
-    const { oauth } = await setup();
+  it("a Location an INSTALL webhook announced is listed through its agency", async () => {
+    const { fake, oauth } = await setup();
     await oauth.handleWebhook({
       ...event,
       type: "INSTALL",
-      locationId: "L9",
+      locationId: "L4",
       companyId: "C1",
       userId: undefined,
       planId: undefined,
@@ -107,6 +107,7 @@ describe("oauth.locations() and syncs over an OAuth app", () => {
       whitelabelDetails: undefined,
       trial: undefined,
     });
-    expect(await list(oauth.locations({ agencies: false }))).toEqual(["L1", "L2", "L9"]);
+    fake.oauth!.setLocations("C1", [shop("L2"), shop("L3"), shop("L4")]);
+    expect(await list(oauth.locations())).toEqual(["L1", "L2", "L3", "L4"]);
   });
 });

@@ -99,11 +99,10 @@ export function createCodeExchange(
     await withStoreLock(store, key, config.lock, ({ fence }) =>
       store.set(key, serialize(record), fenced(fence)),
     );
-    if (kind === "Location") await locations.add([id]);
+    if (kind === "Location") await locations.add(id);
     if (kind === "Company") {
       await companies.add(id);
       await coverLocations(id, record.approvedLocations ?? []);
-      await locations.add(record.approvedLocations ?? []);
     }
     return publicView(record);
   };

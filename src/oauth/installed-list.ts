@@ -1,8 +1,8 @@
 /**
- * `oauth.locations()`: every Location the app holds an installation for — those the store holds
- * (own installs, and those an agency install approved or an INSTALL webhook announced), then,
- * through `GET /oauth/installedLocations`, those the agency installs report as installed (an
- * agency that approved all its Locations, or future ones). Each once, lazily.
+ * `oauth.locations()`: every Location the app holds an installation for — those installed on
+ * their own, those an agency install approved (its record lists them), then, through
+ * `GET /oauth/installedLocations`, those the agency installs report as installed (an agency that
+ * approved all its Locations, or future ones; an INSTALL webhook's). Each once, lazily.
  */
 import type { CompanyIndex } from "./company-index.js";
 import { ReauthorizationRequiredError } from "./errors.js";
@@ -30,18 +30,30 @@ export async function* listLocations(
 ): AsyncIterableIterator<string> {
   const { signal } = options;
   const seen = new Set<string>();
+  // A Location whose record went (uninstalled) is not listed; a revoked one is: its calls then
+  // fail with ReauthorizationRequiredError, which says why.
+  const stored = async (id: string) =>
+    parseRecord(await deps.store.get(keyFor("Location", id))) !== undefined;
   for (const id of await deps.locations.list()) {
     signal?.throwIfAborted();
-    // Uninstalled meanwhile (the record went with it): not listed. Revoked ones are: a call then
-    // fails with ReauthorizationRequiredError, which tells why.
-    if (!parseRecord(await deps.store.get(keyFor("Location", id)))) continue;
+    if (seen.has(id) || !(await stored(id))) continue;
     seen.add(id);
     yield id;
   }
-  if (options.agencies === false) return;
+  const agencies: string[] = [];
   for (const companyId of await deps.companies.list()) {
     const company = parseRecord(await deps.store.get(keyFor("Company", companyId)));
-    if (!company?.refreshToken || company.revoked) continue;
+    if (!company) continue;
+    if (company.refreshToken && !company.revoked) agencies.push(companyId);
+    for (const id of company.approvedLocations ?? []) {
+      signal?.throwIfAborted();
+      if (seen.has(id) || !(await stored(id))) continue;
+      seen.add(id);
+      yield id;
+    }
+  }
+  if (options.agencies === false) return;
+  for (const companyId of agencies) {
     try {
       for await (const location of deps.installedLocations.listAll({
         companyId,

@@ -77,7 +77,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
   const lifecycle = createLifecycle(log);
   const http = createOAuthHttp(config);
   const companies = createCompanyIndex(store, config.lock);
-  const locations = createLocationIndex(store, config.lock);
+  const locations = createLocationIndex(store);
   // The listing asks for agency tokens, which the token manager (created next) gives out.
   const installedLocations = installedLocationsApi(http, config.appId, (companyId, signal) =>
     tokens.tokenFor("Company", companyId, signal),

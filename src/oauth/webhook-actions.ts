@@ -40,7 +40,6 @@ export async function applyWebhook(
       mintedFromCompany: true,
     };
     await store.set(key, serialize(placeholder));
-    await locations.add([locationId]);
     const company = await read(keyFor("Company", companyId));
     if (!company?.refreshToken || company.revoked) return { action: "recorded", locationId, companyId };
     try {

@@ -21,6 +21,7 @@ export interface Lease {
  * locations to the others once its leases end. Without them, run one sync at a time.
  */
 export interface CheckpointStore {
+  /** The location's checkpoint, or undefined before its first sync. */
   get(locationId: string): Promise<Checkpoint | undefined>;
   /**
    * Stores the checkpoint. With `lease`: only while it is the location's lease — once another

@@ -27,6 +27,7 @@ export type Job = (context: JobContext) => Promise<JobOutcome>;
 
 /** An export or sync in progress: iterate it for the logs; `progress` is how it stands. */
 export interface CallLogStream extends AsyncIterableIterator<LocatedCallLog> {
+  /** How the run stands now; final once the iteration ended. */
   readonly progress: CallLogProgress;
 }
 

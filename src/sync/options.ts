@@ -20,7 +20,10 @@ export interface RunOptions {
   pageSize?: number | undefined;
   /** Requests of one location in flight at once, pages read ahead of the consumer (default 4). */
   prefetch?: number | undefined;
-  /** Stops the run: requests in flight are aborted, and the iteration throws APIUserAbortError. */
+  /**
+   * Stops the run: requests in flight are aborted, what was acknowledged is written (sync), and the
+   * iteration throws APIUserAbortError.
+   */
   signal?: AbortSignal | undefined;
   /** Told after every page and every change of a location's state. A hook that throws is ignored. */
   onProgress?: ((progress: CallLogProgress) => void) | undefined;

@@ -8,6 +8,7 @@
  */
 import { ConfigurationError } from "../errors/index.js";
 
+/** Call ids handled already, shared by the webhooks and the syncs (see above). */
 export interface SeenCallIds {
   /** True when the call was handled already (by a webhook or a sync). */
   has(callId: string): boolean | Promise<boolean>;

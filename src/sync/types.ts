@@ -28,8 +28,10 @@ export type LocationList = Iterable<string> | AsyncIterable<string>;
  */
 export type FailureReason = "unauthorized" | "revoked" | "forbidden" | "not-found" | "error";
 
+/** A location given up by a run, and why. */
 export interface LocationFailure {
   locationId: string;
+  /** The kind of failure (see FailureReason). */
   reason: FailureReason;
   /** The error as thrown (a VoiceAIError of the client, the token provider's or the store's own). */
   error: unknown;
@@ -37,7 +39,9 @@ export interface LocationFailure {
 
 /** How a run stands; the last report (state other than "running") is final. */
 export interface CallLogProgress {
+  /** "running" until the run ends; "aborted" when its signal stopped it, else "done". */
   state: "running" | "done" | "aborted";
+  /** The run's locations, by state. */
   locations: {
     /** Locations the run covers. */
     total: number;
@@ -56,6 +60,7 @@ export interface CallLogProgress {
   skipped: number;
   /** List requests answered. */
   requests: number;
+  /** Since the run started reading. */
   elapsedMs: number;
   /** Calls per second over the last few seconds. */
   callsPerSecond: number;
@@ -69,5 +74,6 @@ export interface CallLogProgress {
   expectedCalls: number | undefined;
   /** Time left at the current rate, once it can be estimated. */
   etaMs: number | undefined;
+  /** The locations given up so far, in the order they failed. */
   failures: readonly LocationFailure[];
 }

@@ -53,6 +53,7 @@ import type { Agent as NamedAgent, components, operations, paths } from "highlev
 import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
 import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
 import { createWebhookHandler, type CallEndEvent, type VoiceAiCallEndEvent } from "highlevel-voice-ai/webhooks";
+import { exportCallLogs, type LocatedCallLog } from "highlevel-voice-ai/sync";
 
 /** Several workers, one quota: the store from the redis entry plugs into the core client. */
 export function sharedClient(redis: RedisClientLike): VoiceAIClient {
@@ -128,6 +129,12 @@ export function callEnds(store: RedisStore) {
 }
 
 export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
+
+/** The sync entry takes the core client and yields typed call logs. */
+export async function firstLog(): Promise<LocatedCallLog | undefined> {
+  for await (const log of exportCallLogs(client, { locations: ["L1"] })) return log;
+  return undefined;
+}
 
 export { sameOperation, named };
 `;

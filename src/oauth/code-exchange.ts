@@ -6,6 +6,7 @@
  */
 import { InvalidRequestError, InvalidResponseError } from "../errors/index.js";
 import type { CompanyIndex } from "./company-index.js";
+import type { LocationIndex } from "./location-index.js";
 import type { OAuthHttp } from "./http.js";
 import type { ResolvedOAuthOptions } from "./options.js";
 import {
@@ -37,6 +38,7 @@ export function createCodeExchange(
   http: OAuthHttp,
   store: TokenStore,
   companies: CompanyIndex,
+  locations: LocationIndex,
 ) {
   return async function exchangeCode(
     code: string,
@@ -97,6 +99,7 @@ export function createCodeExchange(
     await withStoreLock(store, key, config.lock, ({ fence }) =>
       store.set(key, serialize(record), fenced(fence)),
     );
+    if (kind === "Location") await locations.add(id);
     if (kind === "Company") {
       await companies.add(id);
       await coverLocations(id, record.approvedLocations ?? []);

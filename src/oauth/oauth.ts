@@ -15,6 +15,8 @@ import { createCodeExchange, type ExchangeCodeOptions } from "./code-exchange.js
 import { createOAuthHttp } from "./http.js";
 import { createCompanyIndex } from "./company-index.js";
 import { installedLocationsApi, type InstalledLocationsApi } from "./installed-locations.js";
+import { listLocations, type ListLocationsOptions } from "./installed-list.js";
+import { createLocationIndex } from "./location-index.js";
 import { createLifecycle, DEFAULT_CLOSE_TIMEOUT_MS } from "./lifecycle.js";
 import { createCoverage } from "./location-coverage.js";
 import { resolveOAuthOptions, type OAuthOptions } from "./options.js";
@@ -47,6 +49,11 @@ export interface OAuth extends TokenProvider {
   installation(who: { locationId: string } | { companyId: string }): Promise<Installation | undefined>;
   /** The agency's Locations and the app's install state on each (paginated; `.listAll`). */
   installedLocations: InstalledLocationsApi;
+  /**
+   * Every Location the app holds an installation for (the store's, then those its agency installs
+   * report), each once: e.g. the `locations` of a sync.
+   */
+  locations(options?: ListLocationsOptions): AsyncIterableIterator<string>;
   /** Applies a verified INSTALL / UNINSTALL event to the store. */
   handleWebhook(event: WebhookEvent): Promise<WebhookOutcome>;
   /**
@@ -70,6 +77,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
   const lifecycle = createLifecycle(log);
   const http = createOAuthHttp(config);
   const companies = createCompanyIndex(store, config.lock);
+  const locations = createLocationIndex(store);
   // The listing asks for agency tokens, which the token manager (created next) gives out.
   const installedLocations = installedLocationsApi(http, config.appId, (companyId, signal) =>
     tokens.tokenFor("Company", companyId, signal),
@@ -77,7 +85,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
   const coverage = createCoverage({ store, companies, installedLocations, now });
   const tokens: TokenManager = createTokenManager({ ...config, store, cache, http, coverage, lifecycle });
   const state = createStateSigner(config.stateSecret, now);
-  const exchange = createCodeExchange(config, http, store, companies);
+  const exchange = createCodeExchange(config, http, store, companies, locations);
 
   function locationOf(ctx: TokenContext): string {
     if (ctx?.locationId === undefined) {
@@ -109,8 +117,9 @@ export function createOAuth(options: OAuthOptions): OAuth {
       return record && publicView(record);
     },
     installedLocations,
+    locations: (options) => listLocations({ store, locations, companies, installedLocations }, options),
     handleWebhook: (event) =>
-      lifecycle.track("webhook write", () => applyWebhook(event, store, tokens, companies)),
+      lifecycle.track("webhook write", () => applyWebhook(event, store, tokens, { companies, locations })),
     close(opts) {
       const timeoutMs = opts?.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
       if (!Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 2 ** 31 - 1) {

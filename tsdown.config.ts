@@ -40,6 +40,9 @@ export default defineConfig({
     oauth: "src/oauth/index.ts",
     // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
     redis: "src/redis/index.ts",
+    // `highlevel-voice-ai/sync`: export and incremental sync of call logs across many locations.
+    // Node only for its file checkpoint store.
+    sync: "src/sync/index.ts",
   },
   format: ["esm", "cjs"],
   // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.

@@ -42,7 +42,7 @@ import { compileSnippets } from "./snippets.js";
 const SIZE_BUDGET_BYTES = 13_200;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
-const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis"];
+const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis", "sync"];
 /** Every file the tarball must hold: the package files and each entry point's four builds. */
 const EXPECTED_FILES = [
   "package.json",
@@ -108,8 +108,8 @@ const steps: Step[] = [
       if (!cjs.includes('require("openapi-fetch")'))
         fail("dist/index.cjs does not require openapi-fetch (bundled?)");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate)\.[cm]js/.test(esm + cjs))
-        fail("dist/index loads code of /validate or /testing");
+      if (/\.\/(request|testing|validate|sync)\.[cm]js/.test(esm + cjs))
+        fail("dist/index loads code of /validate, /testing or /sync");
       if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
         fail("openapi-fetch's code was bundled into dist/");
       return sizes.join(", ");
@@ -302,6 +302,7 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
         if (report.storeErrorIsVoiceAIError !== true)
           problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
+        if (report.syncEntry !== "function") problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
@@ -321,6 +322,7 @@ function ESM_SMOKE() {
 import * as typesEntry from "highlevel-voice-ai/types";
 import { createOAuth } from "highlevel-voice-ai/oauth";
 import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
+import { syncCallLogs } from "highlevel-voice-ai/sync";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -342,6 +344,7 @@ console.log(JSON.stringify({
   oauthEntry: typeof createOAuth,
   redisEntry: typeof createRedisStore,
   storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+  syncEntry: typeof syncCallLogs,
 }));
 `;
 }
@@ -352,6 +355,7 @@ const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("
 const typesEntry = require("highlevel-voice-ai/types");
 const { createOAuth } = require("highlevel-voice-ai/oauth");
 const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
+const { syncCallLogs } = require("highlevel-voice-ai/sync");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -374,6 +378,7 @@ const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/
     oauthEntry: typeof createOAuth,
     redisEntry: typeof createRedisStore,
     storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
+    syncEntry: typeof syncCallLogs,
   }));
 })().catch((e) => {
   console.error(e);
@@ -387,6 +392,7 @@ const CONSUMER_TYPES = `import { createVoiceAIClient, defineAction, NotFoundErro
 import type { Agent as NamedAgent, components, operations, paths } from "highlevel-voice-ai/types";
 import { createOAuth, ReauthorizationRequiredError, type TokenProvider } from "highlevel-voice-ai/oauth";
 import { createRedisStore, type RedisClientLike, type RedisStore } from "highlevel-voice-ai/redis";
+import { exportCallLogs, type LocatedCallLog } from "highlevel-voice-ai/sync";
 
 /** Several workers, one quota: the store from the redis entry plugs into the core client. */
 export function sharedClient(redis: RedisClientLike): VoiceAIClient {
@@ -437,6 +443,12 @@ export function status(error: unknown): number | undefined {
 
 export const provider: TokenProvider = createOAuth({ clientId: "c", clientSecret: "s", redirectUri: "https://a.example/cb" });
 export const reauth = (error: unknown) => (error instanceof ReauthorizationRequiredError ? error.locationId : undefined);
+
+/** The sync entry takes the core client and yields typed call logs. */
+export async function firstLog(): Promise<LocatedCallLog | undefined> {
+  for await (const log of exportCallLogs(client, { locations: ["L1"] })) return log;
+  return undefined;
+}
 
 export { sameOperation, named };
 `;

@@ -12,3 +12,8 @@ export {
   StoreLockTimeoutError,
   StoreUnavailableError,
 } from "./errors.js";
+export {
+  createRedisCheckpointStore,
+  createRedisSeenCallIds,
+  type RedisSyncStoreOptions,
+} from "./checkpoints.js";

@@ -25,40 +25,66 @@ const cjsInteropFix = {
 /**
  * The published build (`npm run build`): ESM + CJS + declarations for the root entry, and a
  * types-only entry for the generated spec types. openapi-fetch stays a dependency (external).
+ * Second, the `highlevel-voice-ai` command (package.json `bin`): one ESM file, dist/cli.mjs, with
+ * its shebang (tsdown makes it executable); built on its own so that no library chunk is shared
+ * with it, and no library entry grows by a byte.
  */
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
-    types: "src/types-entry.ts",
-    // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
-    validate: "src/validate/index.ts",
-    // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
-    testing: "src/testing/index.ts",
-    // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
-    // for its file store; the core entry never imports it.
-    oauth: "src/oauth/index.ts",
-    // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
-    redis: "src/redis/index.ts",
-    // `highlevel-voice-ai/sync`: export and incremental sync of call logs across many locations.
-    // Node only for its file checkpoint store.
-    sync: "src/sync/index.ts",
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
+      types: "src/types-entry.ts",
+      // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
+      validate: "src/validate/index.ts",
+      // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
+      testing: "src/testing/index.ts",
+      // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
+      // for its file store; the core entry never imports it.
+      oauth: "src/oauth/index.ts",
+      // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
+      redis: "src/redis/index.ts",
+      // `highlevel-voice-ai/sync`: export and incremental sync of call logs across many locations.
+      // Node only for its file checkpoint store.
+      sync: "src/sync/index.ts",
+    },
+    format: ["esm", "cjs"],
+    // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
+    platform: "neutral",
+    target: "es2022",
+    // Always .mjs/.cjs and .d.mts/.d.cts, whatever package.json "type" says.
+    fixedExtension: true,
+    dts: true,
+    sourcemap: false,
+    clean: true,
+    hash: false,
+    // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
+    deps: { neverBundle: ["openapi-fetch", /^node:/] },
+    // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
+    checks: { legacyCjs: false, pluginTimings: false },
+    report: true,
+    plugins: [cjsInteropFix],
+    failOnWarn: true,
   },
-  format: ["esm", "cjs"],
-  // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
-  platform: "neutral",
-  target: "es2022",
-  // Always .mjs/.cjs and .d.mts/.d.cts, whatever package.json "type" says.
-  fixedExtension: true,
-  dts: true,
-  sourcemap: false,
-  clean: true,
-  hash: false,
-  // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
-  deps: { neverBundle: ["openapi-fetch", /^node:/] },
-  // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
-  checks: { legacyCjs: false, pluginTimings: false },
-  report: true,
-  plugins: [cjsInteropFix],
-  failOnWarn: true,
-});
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    fixedExtension: true,
+    dts: false,
+    sourcemap: false,
+    // Fewer bytes for every library user to install, and less to parse at each command's start.
+    minify: true,
+    // The library config above cleans dist/ for both.
+    clean: false,
+    hash: false,
+    // `yaml` is an optional peer: imported only when a body is YAML, never bundled.
+    deps: { neverBundle: ["openapi-fetch", "yaml", /^node:/] },
+    // One file: the fake and the validators are loaded with it (a CLI starts once per command).
+    outputOptions: { codeSplitting: false },
+    checks: { legacyCjs: false, pluginTimings: false },
+    report: true,
+    failOnWarn: true,
+  },
+]);

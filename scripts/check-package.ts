@@ -9,7 +9,8 @@
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
  *    - tsc type-checks consumer files (node16 ESM + CJS, bundler) importing both entries;
- *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts).
+ *    - tsc type-checks every README ts block and docs code sample as written (scripts/snippets.ts);
+ *    - the installed `highlevel-voice-ai` bin runs against the same server (check-package-cli.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
  *    (~13.1 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
@@ -37,6 +38,7 @@ import {
   type RunResult,
 } from "./package-lib.js";
 import { compileSnippets } from "./snippets.js";
+import { checkInstalledCli } from "./check-package-cli.js";
 
 /** Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped. */
 const SIZE_BUDGET_BYTES = 13_200;
@@ -50,6 +52,8 @@ const EXPECTED_FILES = [
   "LICENSE",
   "openapi/voice-ai.yaml",
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
+  // The `highlevel-voice-ai` command (package.json `bin`): one ESM file.
+  "dist/cli.mjs",
 ];
 /**
  * Besides them, dist/ may only hold the chunks the entries share (the error classes, so that
@@ -108,8 +112,8 @@ const steps: Step[] = [
       if (!cjs.includes('require("openapi-fetch")'))
         fail("dist/index.cjs does not require openapi-fetch (bundled?)");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|sync)\.[cm]js/.test(esm + cjs))
-        fail("dist/index loads code of /validate, /testing or /sync");
+      if (/\.\/(request|testing|validate|sync|cli)\.[cm]js/.test(esm + cjs))
+        fail("dist/index loads code of /validate, /testing, /sync or the CLI");
       if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
         fail("openapi-fetch's code was bundled into dist/");
       return sizes.join(", ");
@@ -199,6 +203,10 @@ const steps: Step[] = [
   },
   smokeStep("ESM", "smoke.mjs", ESM_SMOKE(), "dist/index.mjs"),
   smokeStep("CJS", "smoke.cjs", CJS_SMOKE(), "dist/index.cjs"),
+  {
+    name: "smoke: the installed bin (highlevel-voice-ai) against 127.0.0.1",
+    run: () => checkInstalledCli(tmp),
+  },
   {
     name: "tsc: consumer types (node16 ESM + CJS, bundler)",
     run: async () => {
@@ -302,7 +310,8 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push(`redis entry: createRedisStore is ${String(report.redisEntry)}`);
         if (report.storeErrorIsVoiceAIError !== true)
           problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
-        if (report.syncEntry !== "function") problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
+        if (report.syncEntry !== "function")
+          problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")

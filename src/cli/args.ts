@@ -48,7 +48,10 @@ export function parseFlags(args: readonly string[], options: OptionTable, comman
   const { tokens } = parseArgs({
     args: [...args],
     options: Object.fromEntries(
-      Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short && { short: o.short }) }]),
+      Object.entries(options).map(([name, o]) => [
+        name,
+        { type: o.type, ...(o.short && { short: o.short }) },
+      ]),
     ),
     strict: false,
     allowPositionals: true,
@@ -91,7 +94,8 @@ export function parseFlags(args: readonly string[], options: OptionTable, comman
 
 function checkValue(flag: string, value: string, fail: (message: string) => never): string {
   if (value === "") fail(`${flag} needs a value, got an empty one`);
-  if (value.length > MAX_FLAG_CHARS) fail(`${flag} is too long (${value.length} characters, at most ${MAX_FLAG_CHARS})`);
+  if (value.length > MAX_FLAG_CHARS)
+    fail(`${flag} is too long (${value.length} characters, at most ${MAX_FLAG_CHARS})`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) fail(`${flag} contains a control character (CR, LF, tab, ...)`);
   return value;

@@ -97,7 +97,8 @@ function storedTokens(store: TokenStore) {
   return {
     async getToken(ctx: TokenContext): Promise<string> {
       const locationId = ctx.locationId;
-      if (locationId === undefined) throw new CredentialsError("a location is needed to pick its token from the store");
+      if (locationId === undefined)
+        throw new CredentialsError("a location is needed to pick its token from the store");
       const record = parseRecord(await store.get(keyFor("Location", locationId)));
       if (!record) throw new ReauthorizationRequiredError("not_installed", { locationId });
       if (record.revoked) throw new ReauthorizationRequiredError(record.revoked, { locationId });

@@ -23,7 +23,10 @@ export async function readBody(file: string, source: BodySource, command: string
   const fail = (why: string): never => {
     throw usageError(`--body ${name}: ${why}`, command);
   };
-  const bytes = file === "-" ? await readStdin(source.stdin, fail) : await readLocal(path.resolve(source.cwd, file), fail);
+  const bytes =
+    file === "-"
+      ? await readStdin(source.stdin, fail)
+      : await readLocal(path.resolve(source.cwd, file), fail);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
@@ -92,7 +95,9 @@ async function parseYaml(text: string, fail: (why: string) => never): Promise<un
   const [problem] = doc.errors;
   if (problem) {
     const pos = problem.linePos?.[0];
-    return fail(`not valid YAML: ${problem.code.toLowerCase().replace(/_/g, " ")}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`);
+    return fail(
+      `not valid YAML: ${problem.code.toLowerCase().replace(/_/g, " ")}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`,
+    );
   }
   try {
     return doc.toJS({ maxAliasCount: 100 });

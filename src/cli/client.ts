@@ -1,7 +1,7 @@
 /**
  * The client a command calls the API with: credentials from auth.ts, the location from
  * --location / GHL_LOCATION_ID, --base-url / GHL_BASE_URL, and a logger that writes through the
- * CLI's redacting stderr (debug with --verbose, else warnings such as retries).
+ * CLI's redacting stderr (every attempt and retry with --verbose, else errors only).
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
@@ -37,7 +37,8 @@ export async function openClient(ctx: CommandContext) {
     ...(locationId !== undefined && { locationId }),
     ...(baseUrl !== undefined && { baseUrl }),
     logger: stderrLogger(ctx),
-    logLevel: ctx.flags.verbose ? "debug" : "warn",
+    // Retries are the client's business; a location that still fails is reported by the command.
+    logLevel: ctx.flags.verbose ? "debug" : "error",
   });
   return { client, credentials, locationId };
 }

@@ -65,7 +65,8 @@ export function operationCommands(): OperationCommand[] {
 
 /** The order commands are listed in: by group, then the way an operator reads them. */
 const ACTION_ORDER = ["list", "get", "create", "update", "patch", "delete", "export", "sync"];
-const rank = (action: string) => (ACTION_ORDER.includes(action) ? ACTION_ORDER.indexOf(action) : ACTION_ORDER.length);
+const rank = (action: string) =>
+  ACTION_ORDER.includes(action) ? ACTION_ORDER.indexOf(action) : ACTION_ORDER.length;
 
 export class Registry {
   readonly commands: readonly Command[];
@@ -100,12 +101,15 @@ export class Registry {
   }
 
   topLevel(word: string): CustomCommand | undefined {
-    return this.commands.find((c): c is CustomCommand => c.kind === "custom" && c.group === undefined && c.action === word);
+    return this.commands.find(
+      (c): c is CustomCommand => c.kind === "custom" && c.group === undefined && c.action === word,
+    );
   }
 
   find(group: string, action: string): Command | undefined {
     return this.commands.find(
-      (c) => c.group === group && (c.action === action || (c.kind === "operation" && c.aliases.includes(action))),
+      (c) =>
+        c.group === group && (c.action === action || (c.kind === "operation" && c.aliases.includes(action))),
     );
   }
 

@@ -31,7 +31,8 @@ export interface Described {
 }
 
 const REASONS: Record<string, string> = {
-  invalid_grant: "its refresh token was refused (revoked, expired or already used): install the app there again",
+  invalid_grant:
+    "its refresh token was refused (revoked, expired or already used): install the app there again",
   company_reauthorization_required: "the agency install it depends on must be authorized again",
   not_installed: "the token store holds no installation for it",
 };

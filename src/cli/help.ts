@@ -52,7 +52,9 @@ export function optionRows(options: OptionTable): [string, string][] {
 /** The command's words and arguments, without its flags: for the lists of commands. */
 export function synopsis(command: Command): string {
   const words = [command.group, command.action].filter(Boolean).join(" ");
-  return command.kind === "custom" ? words : [words, ...pathParamsOf(command.spec).map((p) => `<${p}>`)].join(" ");
+  return command.kind === "custom"
+    ? words
+    : [words, ...pathParamsOf(command.spec).map((p) => `<${p}>`)].join(" ");
 }
 
 export function usageOf(command: Command): string {
@@ -110,7 +112,15 @@ export function commandHelp(command: Command): string {
 
 export function groupHelp(registry: Registry, group: string): string {
   const rows = registry.inGroup(group).map((c): [string, string] => [synopsis(c), c.summary]);
-  return [`Usage: ${BIN} ${group} <command> [flags]`, "", "Commands:", table(rows), "", `Run \`${BIN} ${group} <command> --help\` for its flags.`, ""].join("\n");
+  return [
+    `Usage: ${BIN} ${group} <command> [flags]`,
+    "",
+    "Commands:",
+    table(rows),
+    "",
+    `Run \`${BIN} ${group} <command> --help\` for its flags.`,
+    "",
+  ].join("\n");
 }
 
 export function mainHelp(registry: Registry, version: string): string {
@@ -122,7 +132,10 @@ export function mainHelp(registry: Registry, version: string): string {
     [String(ExitCode.auth), "credentials: none, refused (401), a missing scope (403), a revoked install"],
     [String(ExitCode.notFound), "not found (404): the location, agent, action or call does not exist"],
     [String(ExitCode.partial), "an export or sync finished, but some locations failed and were skipped"],
-    [String(ExitCode.interrupted), "stopped by Ctrl-C (the checkpoint was written; the command to resume is printed)"],
+    [
+      String(ExitCode.interrupted),
+      "stopped by Ctrl-C (the checkpoint was written; the command to resume is printed)",
+    ],
     [String(ExitCode.terminated), "stopped by SIGTERM (likewise)"],
   ];
   return [

@@ -59,7 +59,8 @@ function withLocation(
   if (!takesLocation || typeof body !== "object" || body === null || Array.isArray(body)) return body;
   const given = (body as Record<string, unknown>).locationId;
   if (given === undefined) {
-    if (location === undefined) fail("no location: give --location ID, set GHL_LOCATION_ID, or put locationId in the body");
+    if (location === undefined)
+      fail("no location: give --location ID, set GHL_LOCATION_ID, or put locationId in the body");
     return { ...body, locationId: location };
   }
   if (location !== undefined && given !== location)

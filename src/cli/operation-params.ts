@@ -36,7 +36,10 @@ export function operationOptions(operationId: OperationId, spec: OperationSpec):
       description: `the request body${docs.bodySchema ? ` (${docs.bodySchema})` : ""}: JSON, or YAML (.yaml/.yml); - reads stdin`,
     };
   if (spec.items)
-    table.all = { type: "boolean", description: `every page: the ${spec.items} of all pages as one JSON array` };
+    table.all = {
+      type: "boolean",
+      description: `every page: the ${spec.items} of all pages as one JSON array`,
+    };
   return table;
 }
 
@@ -74,7 +77,12 @@ export function readParams(
   };
   const names = pathParamsOf(spec);
   if (positionals.length < names.length)
-    fail(`missing ${names.slice(positionals.length).map((n) => `<${n}>`).join(" ")}`);
+    fail(
+      `missing ${names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(" ")}`,
+    );
   if (positionals.length > names.length) fail(`unexpected argument ${printable(positionals[names.length]!)}`);
   const path: Record<string, string> = {};
   names.forEach((name, i) => (path[name] = positionals[i]!));
@@ -94,7 +102,8 @@ export function readParams(
 
 function scalar(flag: string, type: string, text: string, fail: (message: string) => never): unknown {
   if (type === "integer") {
-    if (!/^-?\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text))) fail(`${flag} must be an integer, got ${printable(text)}`);
+    if (!/^-?\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text)))
+      fail(`${flag} must be an integer, got ${printable(text)}`);
     return Number(text);
   }
   if (type === "number") {

@@ -27,8 +27,7 @@ export const apiOptions: OptionTable = {
   "token-store": {
     type: "string",
     value: "FILE",
-    description:
-      "an OAuth app's token store file (default: $GHL_TOKEN_STORE; key in $GHL_TOKEN_STORE_KEY)",
+    description: "an OAuth app's token store file (default: $GHL_TOKEN_STORE; key in $GHL_TOKEN_STORE_KEY)",
   },
   "client-id": {
     type: "string",

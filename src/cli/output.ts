@@ -51,6 +51,11 @@ export class Output {
     this.#line(this.mode.json ? JSON.stringify({ type: "note", message, ...fields }) : message);
   }
 
+  /** A line that must be seen even with --quiet: a skipped location, how to resume. */
+  notice(message: string, fields: Record<string, unknown> = {}): void {
+    this.#line(this.mode.json ? JSON.stringify({ type: "notice", message, ...fields }) : message);
+  }
+
   /** A progress event: the status line on a terminal, a plain line otherwise (see progress.ts). */
   progress(plain: string, event: Record<string, unknown>): void {
     if (this.mode.quiet) return;
@@ -78,10 +83,14 @@ export class Output {
   error(described: Described): void {
     if (this.mode.json) {
       const { message, exitCode, hint, kind, status, requestId } = described;
-      this.#line(JSON.stringify({ type: "error", error: { message, exitCode, kind, hint, status, requestId } }));
+      this.#line(
+        JSON.stringify({ type: "error", error: { message, exitCode, kind, hint, status, requestId } }),
+      );
       return;
     }
-    this.#line(`error: ${described.message}${described.requestId ? ` (request id ${described.requestId})` : ""}`);
+    this.#line(
+      `error: ${described.message}${described.requestId ? ` (request id ${described.requestId})` : ""}`,
+    );
     if (described.hint) this.#line(`  ${described.hint}`);
   }
 

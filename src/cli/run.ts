@@ -29,7 +29,10 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
   const { registry } = options;
   const secrets = new Secrets();
   // Known before parsing, so that a parse error is already printed the way the user asked.
-  const out = new Output(io, secrets, { json: argv.includes("--json"), quiet: argv.includes("--quiet") || argv.includes("-q") });
+  const out = new Output(io, secrets, {
+    json: argv.includes("--json"),
+    quiet: argv.includes("--quiet") || argv.includes("-q"),
+  });
   try {
     const found = await resolve(argv, registry, out, options.version);
     if (typeof found === "number") return found;
@@ -37,7 +40,11 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
     const own: OptionTable =
       command.kind === "custom" ? command.options : operationOptions(command.operationId, command.spec);
     const usesApi = command.kind === "operation" || command.usesApi;
-    const { values, positionals } = parseFlags(rest, withValues(commonOptions, usesApi ? apiOptions : {}, own), name);
+    const { values, positionals } = parseFlags(
+      rest,
+      withValues(commonOptions, usesApi ? apiOptions : {}, own),
+      name,
+    );
     if (values.help) {
       await out.data(commandHelp(command));
       return ExitCode.ok;
@@ -46,7 +53,10 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
       throw usageError(`unexpected argument ${printable(positionals[0]!)}`, name);
     const trap = trapSignals(
       io.signals,
-      (which) => out.note(`${which === "SIGINT" ? "Ctrl-C" : which}: stopping…${which === "SIGINT" ? " (Ctrl-C again to quit at once)" : ""}`),
+      (which) =>
+        out.note(
+          `${which === "SIGINT" ? "Ctrl-C" : which}: stopping…${which === "SIGINT" ? " (Ctrl-C again to quit at once)" : ""}`,
+        ),
       (which) => options.exitNow?.(which === "SIGINT" ? ExitCode.interrupted : ExitCode.terminated),
     );
     const ctx: CommandContext = {
@@ -85,8 +95,17 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
 
 type Resolved = { command: Command; rest: string[]; name: string } | number;
 
-async function resolve(argv: readonly string[], registry: Registry, out: Output, version: string): Promise<Resolved> {
-  const known = withValues(commonOptions, apiOptions, ...registry.commands.map((c) => (c.kind === "custom" ? c.options : {})));
+async function resolve(
+  argv: readonly string[],
+  registry: Registry,
+  out: Output,
+  version: string,
+): Promise<Resolved> {
+  const known = withValues(
+    commonOptions,
+    apiOptions,
+    ...registry.commands.map((c) => (c.kind === "custom" ? c.options : {})),
+  );
   const words = leadingWords(argv, known, 2);
   const help = argv.includes("--help") || argv.includes("-h");
   if (words.length === 0) {
@@ -107,7 +126,11 @@ async function resolve(argv: readonly string[], registry: Registry, out: Output,
   const group = registry.group(first);
   if (!group) {
     const names = [...registry.groups().entries()].flatMap(([g, cs]) => (g ? [g] : cs.map((c) => c.action)));
-    throw new CliError(`unknown command ${printable(first)}`, ExitCode.usage, `commands: ${names.join(", ")}; see \`${BIN} --help\``);
+    throw new CliError(
+      `unknown command ${printable(first)}`,
+      ExitCode.usage,
+      `commands: ${names.join(", ")}; see \`${BIN} --help\``,
+    );
   }
   const second = words[1]?.word;
   if (second === undefined) {
@@ -115,10 +138,22 @@ async function resolve(argv: readonly string[], registry: Registry, out: Output,
       await out.data(groupHelp(registry, group));
       return ExitCode.ok;
     }
-    throw usageError(`${group}: which command? (${registry.inGroup(group).map((c) => c.action).join(", ")})`, group);
+    throw usageError(
+      `${group}: which command? (${registry
+        .inGroup(group)
+        .map((c) => c.action)
+        .join(", ")})`,
+      group,
+    );
   }
   const command = registry.find(group, second);
   if (!command)
-    throw usageError(`unknown command ${group} ${printable(second)} (${registry.inGroup(group).map((c) => c.action).join(", ")})`, group);
+    throw usageError(
+      `unknown command ${group} ${printable(second)} (${registry
+        .inGroup(group)
+        .map((c) => c.action)
+        .join(", ")})`,
+      group,
+    );
   return { command, rest: without(2), name: `${group} ${command.action}` };
 }

@@ -14,7 +14,8 @@ const MAX_BACK_MS = 100 * 365 * UNIT_MS.d;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const TIME_FORMS = "a duration back from now (30d, 12h, 90m, 45s, 2w), a date (2024-05-01), a UTC or offset date-time (2024-05-01T12:00:00Z), epoch ms, or now";
+export const TIME_FORMS =
+  "a duration back from now (30d, 12h, 90m, 45s, 2w), a date (2024-05-01), a UTC or offset date-time (2024-05-01T12:00:00Z), epoch ms, or now";
 
 /** Epoch ms of a `--since`/`--until` value, relative to `now`. */
 export function parseTime(flag: string, text: string, now: number, command: string): number {
@@ -38,7 +39,8 @@ export function parseTime(flag: string, text: string, now: number, command: stri
   const date = DATE.exec(text);
   const dateTime = date ? undefined : DATE_TIME.exec(text);
   if (!date && !dateTime) {
-    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) fail("a date-time needs its zone: add Z or an offset like +02:00");
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text))
+      fail("a date-time needs its zone: add Z or an offset like +02:00");
     fail(`not a time: use ${TIME_FORMS}`);
   }
   const [, y, mo, d, h = "00", mi = "00", s = "00"] = (date ?? dateTime)!;
@@ -78,7 +80,8 @@ export function parseWindow(
   if (sinceText === undefined) throw usageError("--since is required (for example --since 30d)", command);
   const since = parseTime("--since", sinceText, now, command);
   const until = untilText === undefined ? now : parseTime("--until", untilText, now, command);
-  if (until > now) throw usageError("--until is in the future: calls after now cannot be exported yet", command);
+  if (until > now)
+    throw usageError("--until is in the future: calls after now cannot be exported yet", command);
   if (since >= until) throw usageError("--since must be before --until", command);
   return { since, until };
 }

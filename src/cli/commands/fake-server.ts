@@ -40,7 +40,10 @@ export async function startFakeServer(options: FakeServerOptions) {
     seed: options.seed,
     oauth: options.oauth,
   });
-  const info: FakeServerInfo = { url: fake.url, locations: ids.map((id) => ({ id, token: fake.tokenFor(id) })) };
+  const info: FakeServerInfo = {
+    url: fake.url,
+    locations: ids.map((id) => ({ id, token: fake.tokenFor(id) })),
+  };
   try {
     if (fake.oauth) {
       info.oauth = { clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret };
@@ -73,7 +76,8 @@ async function installEverywhere(
     baseUrl,
     store: createFileTokenStore(file),
   });
-  const scope = "voice-ai-agents.readonly voice-ai-agents.write voice-ai-agent-goals.readonly voice-ai-agent-goals.write voice-ai-dashboard.readonly";
+  const scope =
+    "voice-ai-agents.readonly voice-ai-agents.write voice-ai-agent-goals.readonly voice-ai-agent-goals.write voice-ai-dashboard.readonly";
   for (const locationId of ids) {
     const code = fakeOAuth.issueCode({ userType: "Location", locationId, companyId: "COMPANY1", scope });
     await oauth.exchangeCode(code);

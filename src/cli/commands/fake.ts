@@ -16,7 +16,10 @@ function count(ctx: CommandContext, flag: string, fallback: number, min: number)
   const text = stringFlag(ctx.flags, flag);
   if (text === undefined) return fallback;
   if (!/^\d{1,6}$/.test(text) || Number(text) < min || Number(text) > COUNT_MAX)
-    throw usageError(`--${flag} must be an integer from ${min} to ${COUNT_MAX}, got ${printable(text)}`, ctx.name);
+    throw usageError(
+      `--${flag} must be an integer from ${min} to ${COUNT_MAX}, got ${printable(text)}`,
+      ctx.name,
+    );
   return Number(text);
 }
 
@@ -35,7 +38,11 @@ export const fakeCommand: CustomCommand = {
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 0: a free port)" },
     locations: { type: "string", value: "N", description: "number of locations, LOC1…LOCn (default 1)" },
-    calls: { type: "string", value: "N", description: "call logs per location, over the last 30 days (default 20)" },
+    calls: {
+      type: "string",
+      value: "N",
+      description: "call logs per location, over the last 30 days (default 20)",
+    },
     agents: { type: "string", value: "N", description: "agents per location, two actions each (default 2)" },
     seed: { type: "string", value: "S", description: "seed of every id and value (default 1)" },
     oauth: { type: "boolean", description: "also serve HighLevel's OAuth endpoints" },
@@ -53,7 +60,8 @@ export const fakeCommand: CustomCommand = {
     if (tokenStore !== undefined && ctx.flags.oauth !== true)
       throw usageError("--token-store needs --oauth", ctx.name);
     const seed = stringFlag(ctx.flags, "seed") ?? "1";
-    if (!/^[\w.-]{1,64}$/.test(seed)) throw usageError("--seed must be 1-64 letters, digits, _, - or .", ctx.name);
+    if (!/^[\w.-]{1,64}$/.test(seed))
+      throw usageError("--seed must be 1-64 letters, digits, _, - or .", ctx.name);
     const server = await startFakeServer({
       port: Number(portText),
       locations: count(ctx, "locations", 1, 1),

@@ -38,6 +38,8 @@ export function csvHeader(columns: readonly string[]): string {
 }
 
 /** A call log (with its locationId) as one record of `columns`. */
-export function csvRow(columns: readonly string[], log: Readonly<Record<string, unknown>>): string {
-  return csvRecord(columns.map((column) => cellText(Object.hasOwn(log, column) ? log[column] : undefined)));
+export function csvRow(columns: readonly string[], log: object): string {
+  return csvRecord(
+    columns.map((column) => cellText(Object.hasOwn(log, column) ? Reflect.get(log, column) : undefined)),
+  );
 }

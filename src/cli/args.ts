@@ -79,6 +79,10 @@ export function parseFlags(args: readonly string[], options: OptionTable, comman
     } else {
       // parseArgs (not strict) reads `--location --json` as two flags: the value is missing.
       if (token.value === undefined) fail(`${flag} needs a value`);
+      // `--location --json` would take "--json" as the location: a value may start with a dash
+      // only when written `--location=-x` (or be "-" itself, stdin or stdout).
+      if (!token.inlineValue && token.value!.startsWith("-") && token.value !== "-")
+        fail(`${flag} needs a value (one that starts with "-" is written ${flag}=-…)`);
       value = checkValue(flag, token.value!, fail);
     }
     if (spec!.multiple) {
@@ -92,7 +96,8 @@ export function parseFlags(args: readonly string[], options: OptionTable, comman
   return { values, positionals };
 }
 
-function checkValue(flag: string, value: string, fail: (message: string) => never): string {
+/** A flag's value or a positional argument: not empty, not huge, no control character. */
+export function checkValue(flag: string, value: string, fail: (message: string) => never): string {
   if (value === "") fail(`${flag} needs a value, got an empty one`);
   if (value.length > MAX_FLAG_CHARS)
     fail(`${flag} is too long (${value.length} characters, at most ${MAX_FLAG_CHARS})`);

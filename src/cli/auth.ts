@@ -62,7 +62,7 @@ export function readCredentials(
     throw new CliError(
       "no credentials: set GHL_TOKEN (a Private Integration Token) or give --token-store FILE (an OAuth app's token store)",
       ExitCode.auth,
-      "see `highlevel-voice-ai --help` (Authentication)",
+      "see `highlevel-voice-ai --help` (Credentials and location)",
     );
   let store: TokenStore;
   try {

@@ -6,7 +6,7 @@
  */
 import { operationDocs } from "../../generated/operation-docs.js";
 import type { OperationId, OperationSpec, QueryParamSpec } from "../../generated/operations.js";
-import { printable, type FlagValues, type OptionTable } from "./args.js";
+import { checkValue, printable, type FlagValues, type OptionTable } from "./args.js";
 import { usageError } from "./exit-codes.js";
 
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -85,7 +85,7 @@ export function readParams(
     );
   if (positionals.length > names.length) fail(`unexpected argument ${printable(positionals[names.length]!)}`);
   const path: Record<string, string> = {};
-  names.forEach((name, i) => (path[name] = positionals[i]!));
+  names.forEach((name, i) => (path[name] = checkValue(`<${name}>`, positionals[i]!, fail)));
   const query: Record<string, unknown> = {};
   for (const [name, param] of queryFlagsOf(spec)) {
     const raw = flags[kebab(name)];

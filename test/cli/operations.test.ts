@@ -103,7 +103,8 @@ describe("failures: one line, the exit code of their kind, nothing sent when the
   it.each([
     [["agents", "list", "--page-size", "99"], "--page-size: at most 50"],
     [["agents", "list", "--page-size", "1.5"], "--page-size must be an integer"],
-    [["agents", "list", "--page", "-1"], "--page: at least 1"],
+    [["agents", "list", "--page=-1"], "--page: at least 1"],
+    [["agents", "list", "--page", "-1"], "--page needs a value (one that starts with \"-\" is written --page=-…)"],
     [["calls", "list", "--call-type", "live"], "--call-type: one of LIVE, TRIAL"],
     [["calls", "list", "--start-date", "1"], "--end-date: required with startDate"],
     [["calls", "list", "--action-type", "SMS,,SMS"], "--action-type has an empty item"],

@@ -94,10 +94,8 @@ async function parseYaml(text: string, fail: (why: string) => never): Promise<un
   const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const [problem] = doc.errors;
   if (problem) {
-    const pos = problem.linePos?.[0];
-    return fail(
-      `not valid YAML: ${problem.code.toLowerCase().replace(/_/g, " ")}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`,
-    );
+    const where = lineColumn(text, problem.pos[0]);
+    return fail(`not valid YAML: ${problem.code.toLowerCase().replace(/_/g, " ")} (${where})`);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 });

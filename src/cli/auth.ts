@@ -10,6 +10,7 @@
  * Secrets come from the environment only (a flag shows in `ps`), except --token, which the issue
  * asks for; each is registered with `secrets` so nothing printed can hold it.
  */
+import path from "node:path";
 import { VoiceAIError } from "../errors/index.js";
 import type { TokenSource } from "../client/options.js";
 import { createOAuth } from "../oauth/oauth.js";
@@ -42,8 +43,9 @@ export function readCredentials(
   flags: FlagValues,
   env: Readonly<Record<string, string | undefined>>,
   secrets: Secrets,
-  baseUrl: string | undefined,
+  where: { baseUrl: string | undefined; cwd: string },
 ): Credentials {
+  const { baseUrl } = where;
   const nonEmpty = (value: string | undefined) => (value === "" ? undefined : value);
   const token = stringFlag(flags, "token") ?? nonEmpty(env.GHL_TOKEN);
   const storeFile = stringFlag(flags, "token-store") ?? nonEmpty(env.GHL_TOKEN_STORE);
@@ -66,7 +68,8 @@ export function readCredentials(
     );
   let store: TokenStore;
   try {
-    store = createFileTokenStore(storeFile, key === undefined ? {} : { encryptionKey: key });
+    const file = path.resolve(where.cwd, storeFile);
+    store = createFileTokenStore(file, key === undefined ? {} : { encryptionKey: key });
   } catch (error) {
     throw new CliError(`--token-store: ${(error as Error).message}`, ExitCode.usage);
   }

@@ -30,7 +30,10 @@ export async function openClient(ctx: CommandContext) {
     await access(path.resolve(ctx.io.cwd, storeFile)).catch(() => {
       throw new CliError(`--token-store ${storeFile}: no such file`, ExitCode.usage);
     });
-  const credentials: Credentials = readCredentials(ctx.flags, ctx.io.env, ctx.secrets, baseUrl);
+  const credentials: Credentials = readCredentials(ctx.flags, ctx.io.env, ctx.secrets, {
+    baseUrl,
+    cwd: ctx.io.cwd,
+  });
   const locationId = locationOf(ctx);
   const client = createVoiceAIClient({
     token: credentials.token,

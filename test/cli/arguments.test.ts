@@ -31,7 +31,10 @@ describe("usage errors", () => {
     [["agents", "list", "--__proto__"], "unknown flag --__proto__"],
     [["agents", "list", "--constructor", "1"], "unknown flag --constructor"],
     [["agents", "list", "--location"], "--location needs a value"],
-    [["agents", "list", "--location", "--verbose"], '--location needs a value (one that starts with "-" is written --location=-…)'],
+    [
+      ["agents", "list", "--location", "--verbose"],
+      '--location needs a value (one that starts with "-" is written --location=-…)',
+    ],
     [["agents", "list", "--location="], "--location needs a value, got an empty one"],
     [["agents", "list", "--location", "LOC1", "--location", "LOC2"], "--location is given more than once"],
     [["agents", "list", "--location", "LOC1\r\nX-Injected: 1"], "--location contains a control character"],
@@ -45,7 +48,10 @@ describe("usage errors", () => {
     [["calls", "export"], "--since is required"],
     [["calls", "export", "--since", "30 days"], '--since "30 days": not a time'],
     [["calls", "export", "--since", "30d", "--format", "xlsx"], "--format must be one of ndjson, csv, json"],
-    [["calls", "export", "--since", "30d", "--concurrency", "0"], "--concurrency must be an integer from 1 to 1000"],
+    [
+      ["calls", "export", "--since", "30d", "--concurrency", "0"],
+      "--concurrency must be an integer from 1 to 1000",
+    ],
     [["calls", "export", "--since", "30d", "--location", "A,A"], "--location: A is listed twice"],
     [["calls", "export", "--since", "30d", "--location", "A,,B"], '--location: "" is not a location id'],
     [["calls", "export", "--since", "30d", "--resume", "--force"], "--resume and --force exclude each other"],
@@ -77,7 +83,9 @@ describe("usage errors", () => {
     }
     const encoded = await runInProcess(["calls", "get", "../../etc/passwd"], { env });
     expect(encoded.code).toBe(4); // sent as one segment (..%2F..%2Fetc%2Fpasswd): no such call
-    expect(fake.requests.at(-1)!.url).toMatch(/^\/voice-ai\/dashboard\/call-logs\/\.\.%2F\.\.%2Fetc%2Fpasswd\?/);
+    expect(fake.requests.at(-1)!.url).toMatch(
+      /^\/voice-ai\/dashboard\/call-logs\/\.\.%2F\.\.%2Fetc%2Fpasswd\?/,
+    );
   });
 
   it("two credentials at once, or half an OAuth app, is refused before anything is sent", async () => {
@@ -108,20 +116,31 @@ describe("help and version", () => {
     expect((await runInProcess(["--version"])).stdout).toBe("0.0.0-test\n");
   });
 
-  it.each(Object.entries(operations))("%s: its command's --help has the spec's summary, description, parameters and scope", async (id, spec) => {
-    const docs = operationDocs[id as keyof typeof operationDocs];
-    const group = spec.group === "callLogs" ? "calls" : spec.group;
-    const result = await runInProcess([group, spec.name, "--help"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`${docs.summary} — ${spec.method} ${spec.path}`);
-    expect(result.stdout.replace(/\s+/g, " ")).toContain(docs.description.replace(/\s+/g, " ").slice(0, 60));
-    for (const [name, description] of Object.entries(docs.parameters))
-      if (name !== "locationId") expect(result.stdout.replace(/\s+/g, " ")).toContain(description.slice(0, 40));
-    expect(result.stdout).toContain(`Token scope: ${docs.scopes.join(" or ")}`);
-  });
+  it.each(Object.entries(operations))(
+    "%s: its command's --help has the spec's summary, description, parameters and scope",
+    async (id, spec) => {
+      const docs = operationDocs[id as keyof typeof operationDocs];
+      const group = spec.group === "callLogs" ? "calls" : spec.group;
+      const result = await runInProcess([group, spec.name, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`${docs.summary} — ${spec.method} ${spec.path}`);
+      expect(result.stdout.replace(/\s+/g, " ")).toContain(
+        docs.description.replace(/\s+/g, " ").slice(0, 60),
+      );
+      for (const [name, description] of Object.entries(docs.parameters))
+        if (name !== "locationId")
+          expect(result.stdout.replace(/\s+/g, " ")).toContain(description.slice(0, 40));
+      expect(result.stdout).toContain(`Token scope: ${docs.scopes.join(" or ")}`);
+    },
+  );
 
   it("the CLI's own commands have help too, and a group lists its commands", async () => {
-    for (const args of [["calls", "export", "--help"], ["calls", "sync", "-h"], ["fake", "--help"], ["calls", "--help"]]) {
+    for (const args of [
+      ["calls", "export", "--help"],
+      ["calls", "sync", "-h"],
+      ["fake", "--help"],
+      ["calls", "--help"],
+    ]) {
       const result = await runInProcess(args);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: highlevel-voice-ai /);

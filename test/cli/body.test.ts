@@ -27,7 +27,14 @@ beforeAll(async () => {
     "broken.json": `{\n  "agentName": "x",\n  "apiKey": "${SECRET}" oops\n}`,
     "truncated.json": `{"agentName": "${SECRET}`,
     "dup.yaml": `agentName: a\nagentName: "${SECRET}"\n`,
-    "bomb.yaml": ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n"),
+    "bomb.yaml": [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n"),
     "empty.json": "",
     "blank.json": " \n\t\n",
     "latin1.json": Buffer.from([0x7b, 0x22, 0x61, 0xe9, 0x22, 0x7d]),
@@ -61,7 +68,9 @@ describe("body files", () => {
   ])("%s → exit 2: %s", async (file, message) => {
     const result = await create(file);
     expect(result.code).toBe(2);
-    expect(result.stderr.split("\n")[0]).toMatch(typeof message === "string" ? new RegExp(escape(message)) : message);
+    expect(result.stderr.split("\n")[0]).toMatch(
+      typeof message === "string" ? new RegExp(escape(message)) : message,
+    );
     expect(result.stderr).not.toContain(SECRET);
     expect(fake.requests).toHaveLength(0);
   });

@@ -15,14 +15,15 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"' && field === "") (quoted = true), i++;
-    else if (c === ",") record.push(field), (field = ""), i++;
-    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), (i += 2);
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
+      else if (c === '"') ((quoted = false), i++);
+      else ((field += c), i++);
+    } else if (c === '"' && field === "") ((quoted = true), i++);
+    else if (c === ",") (record.push(field), (field = ""), i++);
+    else if (c === "\r" && text[i + 1] === "\n")
+      (record.push(field), records.push(record), (record = []), (field = ""), (i += 2));
     else if (c === '"' || c === "\r" || c === "\n") throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
-    else (field += c), i++;
+    else ((field += c), i++);
   }
   if (field !== "" || record.length) throw new Error("the last record has no CRLF");
   return records;
@@ -46,7 +47,9 @@ describe("CSV", () => {
   it("has the location, then every property of the spec's CallLog, as its header", () => {
     const columns = callLogColumns();
     expect(columns[0]).toBe("locationId");
-    expect(columns).toEqual(expect.arrayContaining(["id", "createdAt", "transcript", "summary", "executedCallActions"]));
+    expect(columns).toEqual(
+      expect.arrayContaining(["id", "createdAt", "transcript", "summary", "executedCallActions"]),
+    );
     expect(parseCsv(csvHeader(columns))).toEqual([columns]);
   });
 
@@ -66,7 +69,7 @@ describe("CSV", () => {
   });
 
   it.each([
-    ["=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"],
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
     ["+1 555 0100", "'+1 555 0100"],
     ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],

@@ -24,7 +24,12 @@ const expected = new Map<string, Set<string>>();
 
 beforeAll(async () => {
   // Five requests a second per location: an export of 3 × 1200 logs takes a few seconds.
-  fake = await createFakeVoiceAI({ locations: LOCATIONS, callLogs: 1200, oauth: true, rateLimit: { max: 5, intervalMs: 1000 } });
+  fake = await createFakeVoiceAI({
+    locations: LOCATIONS,
+    callLogs: 1200,
+    oauth: true,
+    rateLimit: { max: 5, intervalMs: 1000 },
+  });
   dir = await mkdtemp(path.join(os.tmpdir(), "cli-export-"));
   await installInStore(fake, path.join(dir, "tokens.json"), LOCATIONS);
   env = { GHL_BASE_URL: fake.url, GHL_TOKEN_STORE: path.join(dir, "tokens.json") };
@@ -37,7 +42,11 @@ beforeAll(async () => {
   await Promise.all(
     LOCATIONS.map(async (locationId) => {
       const ids = new Set<string>();
-      for await (const log of client.callLogs.listAll({ locationId, startDate: now - 40 * DAY, endDate: now }))
+      for await (const log of client.callLogs.listAll({
+        locationId,
+        startDate: now - 40 * DAY,
+        endDate: now,
+      }))
         ids.add(log.id);
       expected.set(locationId, ids);
     }),
@@ -50,17 +59,36 @@ afterAll(async () => {
 
 const total = () => [...expected.values()].reduce((n, ids) => n + ids.size, 0);
 const ndjsonIds = (text: string) =>
-  text.trim().split("\n").filter(Boolean).map((line) => {
-    const log = JSON.parse(line) as { id: string; locationId: string };
-    return `${log.locationId}/${log.id}`;
-  });
+  text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const log = JSON.parse(line) as { id: string; locationId: string };
+      return `${log.locationId}/${log.id}`;
+    });
 const allIds = () => [...expected].flatMap(([l, ids]) => [...ids].map((id) => `${l}/${id}`)).sort();
 
 async function interruptAndResume(signal: "SIGINT" | "SIGTERM", format: "ndjson" | "csv", out: string) {
-  const args = ["calls", "export", "--since", "40d", "--location", LOCATIONS.join(","), "--format", format, "--out", out];
+  const args = [
+    "calls",
+    "export",
+    "--since",
+    "40d",
+    "--location",
+    LOCATIONS.join(","),
+    "--format",
+    format,
+    "--out",
+    out,
+  ];
   const first = spawnCli(args, { env, cwd: dir });
   // Wait until a few pages are in the file, then stop it.
-  for (let i = 0; i < 600 && !((await readFile(path.join(dir, out), "utf8").catch(() => "")).length > 20_000); i++)
+  for (
+    let i = 0;
+    i < 600 && !((await readFile(path.join(dir, out), "utf8").catch(() => "")).length > 20_000);
+    i++
+  )
     await new Promise((resolve) => setTimeout(resolve, 50));
   const stoppedAt = performance.now();
   first.child.kill(signal);
@@ -80,11 +108,16 @@ async function interruptAndResume(signal: "SIGINT" | "SIGTERM", format: "ndjson"
 
 describe("calls export", () => {
   it("NDJSON to a file: every log of the window once, each with its location; progress as plain lines", async () => {
-    const result = await runCli(["calls", "export", "--since", "40d", "--location", LOCATIONS.join(","), "--out", "all.ndjson"], { env, cwd: dir });
+    const result = await runCli(
+      ["calls", "export", "--since", "40d", "--location", LOCATIONS.join(","), "--out", "all.ndjson"],
+      { env, cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(ndjsonIds(await readFile(path.join(dir, "all.ndjson"), "utf8")).sort()).toEqual(allIds());
     expect(result.stderr).toMatch(/^progress: locations 0\/3 · calls 0/m);
-    expect(result.stderr).toMatch(new RegExp(`^exported ${total()} call logs of 3 location\\(s\\) to all.ndjson in \\d+s$`, "m"));
+    expect(result.stderr).toMatch(
+      new RegExp(`^exported ${total()} call logs of 3 location\\(s\\) to all.ndjson in \\d+s$`, "m"),
+    );
     expect(result.stderr).not.toContain("\r");
     expect(existsSync(path.join(dir, "all.ndjson.checkpoint"))).toBe(false);
   }, 120_000);
@@ -105,7 +138,10 @@ describe("calls export", () => {
   }, 120_000);
 
   it("JSON to stdout is one array; a location the store has no installation for is skipped (exit 5), the others exported", async () => {
-    const result = await runCli(["calls", "export", "--since", "40d", "--location", "LOC1,LOC9", "--format", "json", "--quiet"], { env, cwd: dir });
+    const result = await runCli(
+      ["calls", "export", "--since", "40d", "--location", "LOC1,LOC9", "--format", "json", "--quiet"],
+      { env, cwd: dir },
+    );
     expect(result.code).toBe(5);
     const logs = JSON.parse(result.stdout) as { locationId: string }[];
     expect(logs).toHaveLength(expected.get("LOC1")!.size);
@@ -117,7 +153,18 @@ describe("calls export", () => {
 
 describe("calls sync", () => {
   it("appends what is new since the checkpoints: everything first, nothing on the second run", async () => {
-    const args = ["calls", "sync", "--state", "state", "--settle", "0", "--location", "LOC2", "--out", "sync.ndjson"];
+    const args = [
+      "calls",
+      "sync",
+      "--state",
+      "state",
+      "--settle",
+      "0",
+      "--location",
+      "LOC2",
+      "--out",
+      "sync.ndjson",
+    ];
     const first = await runCli(args, { env, cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(new RegExp(`^synced ${expected.get("LOC2")!.size} new call logs`, "m"));

@@ -21,6 +21,11 @@ export async function installInStore(
   });
   for (const locationId of locationIds)
     await app.exchangeCode(
-      oauth.issueCode({ userType: "Location", locationId, companyId: "COMPANY1", scope: options.scope ?? SCOPES }),
+      oauth.issueCode({
+        userType: "Location",
+        locationId,
+        companyId: "COMPANY1",
+        scope: options.scope ?? SCOPES,
+      }),
     );
 }

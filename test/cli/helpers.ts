@@ -32,7 +32,11 @@ export interface Spawned {
   waitFor(pattern: RegExp, stream?: "stderr" | "stdout", timeoutMs?: number): Promise<void>;
 }
 
-export const baseEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C.UTF-8" });
+export const baseEnv = (): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LANG: "C.UTF-8",
+});
 
 export function spawnCli(
   args: readonly string[],
@@ -46,8 +50,12 @@ export function spawnCli(
   let out = "";
   let err = "";
   const watchers: (() => void)[] = [];
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => ((out += chunk), watchers.forEach((w) => w())));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => ((err += chunk), watchers.forEach((w) => w())));
+  child
+    .stdout!.setEncoding("utf8")
+    .on("data", (chunk: string) => ((out += chunk), watchers.forEach((w) => w())));
+  child
+    .stderr!.setEncoding("utf8")
+    .on("data", (chunk: string) => ((err += chunk), watchers.forEach((w) => w())));
   child.stdin!.end(options.input ?? "");
   const killer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
   const finished = new Promise<Finished>((resolve, reject) => {
@@ -70,10 +78,15 @@ export function spawnCli(
             resolve();
           }
         };
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stderr: ${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern}; stderr: ${err}`)),
+          timeoutMs,
+        );
         watchers.push(check);
         check();
-        void finished.then(() => setTimeout(() => (check(), reject(new Error(`exited before ${pattern}; stderr: ${err}`))), 50));
+        void finished.then(() =>
+          setTimeout(() => (check(), reject(new Error(`exited before ${pattern}; stderr: ${err}`))), 50),
+        );
       });
     },
   };
@@ -87,7 +100,9 @@ export async function runCli(
 }
 
 /** A stream that says it is a terminal of `columns` columns. */
-export function fakeTerminal(columns = 80): PassThrough & { isTTY: boolean; columns: number; text(): string } {
+export function fakeTerminal(
+  columns = 80,
+): PassThrough & { isTTY: boolean; columns: number; text(): string } {
   let text = "";
   const stream = Object.assign(new PassThrough(), { isTTY: true, columns, text: (): string => text });
   stream.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
@@ -103,7 +118,13 @@ export interface InProcess {
 /** run() in this process: for the many argument and file cases that need no child. */
 export async function runInProcess(
   args: readonly string[],
-  options: { env?: Record<string, string>; cwd?: string; input?: string; tty?: boolean; signals?: EventEmitter } = {},
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    input?: string;
+    tty?: boolean;
+    signals?: EventEmitter;
+  } = {},
 ): Promise<InProcess> {
   const capture = () => {
     const stream = Object.assign(new PassThrough(), { isTTY: options.tty === true, columns: 80 });
@@ -113,12 +134,22 @@ export async function runInProcess(
   };
   const stdout = capture();
   const stderr = capture();
-  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]), {
-    isTTY: options.input === undefined && options.tty === true,
-  });
+  const stdin = Object.assign(
+    Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    {
+      isTTY: options.input === undefined && options.tty === true,
+    },
+  );
   const code = await run(
     args,
-    { stdout: stdout.stream, stderr: stderr.stream, stdin, env: options.env ?? {}, cwd: options.cwd ?? root, signals: options.signals ?? new EventEmitter() },
+    {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      stdin,
+      env: options.env ?? {},
+      cwd: options.cwd ?? root,
+      signals: options.signals ?? new EventEmitter(),
+    },
     { registry: commandRegistry(), version: "0.0.0-test" },
   );
   await new Promise((resolve) => setImmediate(resolve));

@@ -52,10 +52,14 @@ describe("agents", () => {
     const updated = await cli(["agents", "update", String(agent.id), "--body", "patch.yaml"]);
     expect(updated.code).toBe(0);
     expect(json(updated.stdout)).toMatchObject({ id: agent.id, maxCallDuration: 300 });
-    const patched = await cli(["agents", "patch", String(agent.id), "--body", "-"], { input: '{"agentName":"Day desk"}' });
+    const patched = await cli(["agents", "patch", String(agent.id), "--body", "-"], {
+      input: '{"agentName":"Day desk"}',
+    });
     expect(json(patched.stdout)).toMatchObject({ agentName: "Day desk", maxCallDuration: 300 });
 
-    expect(json((await cli(["agents", "get", String(agent.id)])).stdout)).toMatchObject({ agentName: "Day desk" });
+    expect(json((await cli(["agents", "get", String(agent.id)])).stdout)).toMatchObject({
+      agentName: "Day desk",
+    });
     const deleted = await cli(["agents", "delete", String(agent.id)]);
     expect(deleted).toMatchObject({ code: 0, stdout: "", stderr: "" });
     const gone = await cli(["agents", "get", String(agent.id)]);
@@ -71,7 +75,11 @@ describe("actions and calls", () => {
       agentId: agents[0]!.id,
       actionType: "SMS",
       name: "Confirm by text",
-      actionParameters: { triggerPrompt: "When asked", triggerMessage: "Texting you", messageBody: "Confirmed" },
+      actionParameters: {
+        triggerPrompt: "When asked",
+        triggerMessage: "Texting you",
+        messageBody: "Confirmed",
+      },
     };
     await writeFile(path.join(dir, "action.json"), JSON.stringify(body));
     const created = json((await cli(["actions", "create", "--body", "action.json"])).stdout);
@@ -79,7 +87,9 @@ describe("actions and calls", () => {
     const id = String(created.id);
     expect(json((await cli(["actions", "get", id])).stdout)).toMatchObject({ id });
     await writeFile(path.join(dir, "action2.json"), JSON.stringify({ ...body, name: "Renamed" }));
-    expect(json((await cli(["actions", "update", id, "--body", "action2.json"])).stdout)).toMatchObject({ name: "Renamed" });
+    expect(json((await cli(["actions", "update", id, "--body", "action2.json"])).stdout)).toMatchObject({
+      name: "Renamed",
+    });
     const missingAgent = await cli(["actions", "delete", id]);
     expect(missingAgent.code).toBe(2);
     expect(missingAgent.stderr).toContain("--agent-id: required");
@@ -93,9 +103,18 @@ describe("actions and calls", () => {
     expect(new Set(logs.map((l) => l.id)).size).toBe(30);
     const one = await cli(["calls", "get", logs[3]!.id]);
     expect(json(one.stdout)).toEqual(logs[3]);
-    const filtered = await cli(["calls", "list", "--call-type", "TRIAL", "--action-type", "SMS,CALL_TRANSFER"]);
+    const filtered = await cli([
+      "calls",
+      "list",
+      "--call-type",
+      "TRIAL",
+      "--action-type",
+      "SMS,CALL_TRANSFER",
+    ]);
     expect(filtered.code).toBe(0);
-    expect(decodeURIComponent(fake.requests.at(-1)!.url)).toContain("callType=TRIAL&actionType=SMS,CALL_TRANSFER");
+    expect(decodeURIComponent(fake.requests.at(-1)!.url)).toContain(
+      "callType=TRIAL&actionType=SMS,CALL_TRANSFER",
+    );
   });
 });
 
@@ -104,7 +123,10 @@ describe("failures: one line, the exit code of their kind, nothing sent when the
     [["agents", "list", "--page-size", "99"], "--page-size: at most 50"],
     [["agents", "list", "--page-size", "1.5"], "--page-size must be an integer"],
     [["agents", "list", "--page=-1"], "--page: at least 1"],
-    [["agents", "list", "--page", "-1"], "--page needs a value (one that starts with \"-\" is written --page=-…)"],
+    [
+      ["agents", "list", "--page", "-1"],
+      '--page needs a value (one that starts with "-" is written --page=-…)',
+    ],
     [["calls", "list", "--call-type", "live"], "--call-type: one of LIVE, TRIAL"],
     [["calls", "list", "--start-date", "1"], "--end-date: required with startDate"],
     [["calls", "list", "--action-type", "SMS,,SMS"], "--action-type has an empty item"],
@@ -147,7 +169,9 @@ describe("failures: one line, the exit code of their kind, nothing sent when the
   it("another location's id: 403 with the scope, exit 3; a refused token: 401, exit 3, the token never printed", async () => {
     const other = await cli(["agents", "list", "--location", "LOC2"]);
     expect(other.code).toBe(3);
-    expect(other.stderr).toContain("forbidden (403 on listAgents): The token does not have access to this location");
+    expect(other.stderr).toContain(
+      "forbidden (403 on listAgents): The token does not have access to this location",
+    );
     expect(other.stderr).toContain("needs the scope voice-ai-agents.readonly");
     const token = "pit-0123456789abcdef-not-valid";
     for (const extra of [[], ["--verbose"], ["--json", "--verbose"]]) {
@@ -166,7 +190,12 @@ describe("failures: one line, the exit code of their kind, nothing sent when the
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
       type: "error",
-      error: { exitCode: 4, kind: "NotFoundError", status: 404, message: expect.stringContaining("Agent not found") },
+      error: {
+        exitCode: 4,
+        kind: "NotFoundError",
+        status: 404,
+        message: expect.stringContaining("Agent not found"),
+      },
     });
   });
 });

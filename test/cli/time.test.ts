@@ -65,7 +65,10 @@ describe("time values", () => {
   });
 
   it("a window needs --since, since before until, and no until in the future", () => {
-    expect(parseWindow("2d", "1d", NOW, "x")).toEqual({ since: NOW - 2 * 86_400_000, until: NOW - 86_400_000 });
+    expect(parseWindow("2d", "1d", NOW, "x")).toEqual({
+      since: NOW - 2 * 86_400_000,
+      until: NOW - 86_400_000,
+    });
     expect(parseWindow("2d", undefined, NOW, "x")).toEqual({ since: NOW - 2 * 86_400_000, until: NOW });
     expect(() => parseWindow(undefined, undefined, NOW, "x")).toThrow(/--since is required/);
     expect(() => parseWindow("1d", "2d", NOW, "x")).toThrow(/--since must be before --until/);

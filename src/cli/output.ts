@@ -29,8 +29,10 @@ export class Output {
     return this.io.stderr.isTTY === true && !this.mode.json && !this.mode.quiet;
   }
 
+  /** The terminal's width; 80 when it does not say (a pseudo-terminal may report 0). */
   get columns(): number {
-    return Math.max(20, this.io.stderr.columns ?? 80);
+    const columns = this.io.stderr.columns ?? 0;
+    return columns > 0 ? Math.max(20, columns) : 80;
   }
 
   /** Data on stdout. */

@@ -1,6 +1,6 @@
 /**
- * The spec:diff rule cases' shared parts: a case is the base fixture
- * (test/fixtures/spec-diff/base.yaml) and a copy with one change, with the changes the diff must
+ * The spec:diff rule cases' shared parts: a case is a fixture (test/fixtures/spec-diff/base.yaml
+ * unless it says) and a copy with one change, with the changes the diff must
  * report (rule, breaking or not, where) and whether the whole diff is breaking.
  */
 import { expect } from "vitest";
@@ -17,6 +17,8 @@ export interface Case {
   breaking: boolean;
   /** The change is applied to the old document: the new one is the base. */
   reverse?: true;
+  /** The fixture changed: the base fixture unless given. */
+  fixture?: string;
 }
 
 export const schema = (doc: JsonObject, name: string) => at(doc, "components", "schemas", name);
@@ -25,9 +27,9 @@ export const petPart = (doc: JsonObject) => at(doc, "components", "schemas", "Pe
 export const listParams = (doc: JsonObject) => at(doc, "paths", "/pets", "get").parameters as JsonObject[];
 export const BODY = "request body (application/json)";
 
-export function check({ change, expected, breaking, reverse }: Case) {
-  const base = load(BASE);
-  const changed = load(BASE);
+export function check({ change, expected, breaking, reverse, fixture = BASE }: Case) {
+  const base = load(fixture);
+  const changed = load(fixture);
   change(changed);
   const result = reverse ? diff(changed, base) : diff(base, changed);
   const found = changesOf(result);

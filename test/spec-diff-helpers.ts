@@ -5,12 +5,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { diffDocuments } from "../scripts/spec-diff/diff.js";
-import { parseDocument } from "../scripts/spec-diff/load.js";
+import { parseDocument } from "../scripts/spec-diff/parse.js";
 import { isObject, pointer, type Json, type JsonObject } from "../scripts/spec-diff/refs.js";
 import type { DiffResult } from "../scripts/spec-diff/report.js";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const BASE = path.join(root, "test/fixtures/spec-diff/base.yaml");
+export const WEBHOOKS = path.join(root, "test/fixtures/spec-diff/webhooks.yaml");
 export const OURS = path.join(root, "openapi/voice-ai.yaml");
 
 export function load(file: string): JsonObject {
@@ -31,8 +32,13 @@ export function at(doc: Json, ...keys: string[]): JsonObject {
 export const diff = (old: Json, now: Json): DiffResult =>
   diffDocuments({ label: "old", doc: old }, { label: "new", doc: now });
 
-export const changesOf = (result: DiffResult) =>
-  result.operations.flatMap((o) => o.changes.map((c) => ({ operation: `${o.method} ${o.path}`, ...c })));
+/** Every change, each with where it is: "POST /pets", or "webhook POST CallEnded". */
+export const changesOf = (result: DiffResult) => [
+  ...result.operations.flatMap((o) => o.changes.map((c) => ({ operation: `${o.method} ${o.path}`, ...c }))),
+  ...result.webhooks.flatMap((w) =>
+    w.changes.map((c) => ({ operation: `webhook ${w.method} ${w.name}`, ...c })),
+  ),
+];
 
 /** Every $ref replaced by a copy of what it points to (the document has no cycles). */
 export function inlineRefs(doc: Json, node: Json = doc): Json {

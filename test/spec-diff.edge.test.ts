@@ -1,6 +1,6 @@
 /**
  * spec:diff on documents that loop or misbehave: self-containing schemas, $ref cycles, names
- * like __proto__, references to other files.
+ * like __proto__, fragments that are no JSON pointer (other files: spec-diff.files*.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../scripts/spec-diff/refs.js";
@@ -50,7 +50,7 @@ describe("spec:diff on documents that loop or misbehave", () => {
     });
     at(doc, "components", "schemas", "Node", "properties").loop = { $ref: "#/components/schemas/A" };
     expect(() => diff(doc, doc)).toThrow(
-      /\$ref cycle: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/,
+      '$ref cycle: "#/components/schemas/A" → "#/components/schemas/B" → "#/components/schemas/A"',
     );
   });
 
@@ -70,10 +70,19 @@ describe("spec:diff on documents that loop or misbehave", () => {
     expect(({} as Record<string, unknown>).type).toBeUndefined();
   });
 
-  it("refuses a $ref outside the document", () => {
-    const doc = treeDoc("string");
-    at(doc, "components", "schemas", "Node", "properties").other = { $ref: "other.yaml#/Thing" };
-    expect(() => diff(doc, doc)).toThrow(/external \$ref "other.yaml#\/Thing" is not supported/);
+  it("refuses a fragment that is not a JSON pointer, or a malformed %-escape, naming the $ref", () => {
+    const cases: [string, string][] = [
+      // Before: "#Thing" was read as the empty pointer, i.e. the whole document.
+      ["#Thing", '$ref "#Thing": only JSON-pointer fragments (#/...) are followed'],
+      ["#/components/schemas/100%", '$ref "#/components/schemas/100%" has a malformed %-escape'],
+      // A document not read through loadSpec has had no file refs resolved.
+      ["other.yaml#/Thing", '$ref "other.yaml#/Thing" names another file: read documents with loadSpec'],
+    ];
+    for (const [ref, message] of cases) {
+      const doc = treeDoc("string");
+      at(doc, "components", "schemas", "Node", "properties").other = { $ref: ref };
+      expect(() => diff(doc, doc)).toThrow(message);
+    }
   });
 
   it("reads OpenAPI 3.0 nullable and boolean exclusiveMinimum as 3.1 says them", () => {

@@ -1,10 +1,12 @@
-/** What spec:diff reports: one change to one operation, breaking or not for a client user. */
+/** What spec:diff reports: one change to one operation or webhook, breaking or not for a client user. */
 
 /** The rule a change falls under; tests and `--json` consumers match on it. */
 export type Rule =
   | "operation-removed"
   | "operation-added"
   | "operation-id-changed"
+  | "webhook-removed"
+  | "webhook-added"
   | "parameter-removed"
   | "parameter-added"
   | "parameter-required"
@@ -44,7 +46,7 @@ export type Rule =
 export interface Change {
   rule: Rule;
   breaking: boolean;
-  /** Where in the operation: "query parameter page", "request body application/json: agentName". */
+  /** Where in the operation: "query parameter page", "request body (application/json) › agentName". */
   where: string;
   /** What changed, in words: "maxLength 100 → 50". */
   detail: string;
@@ -57,7 +59,19 @@ export interface OperationChanges {
   changes: Change[];
 }
 
-/** Who produces the value: the client (request) or the server (response). Decides direction. */
+export interface WebhookChanges {
+  /** The key under `webhooks` ("VoiceAiCallEnd"). */
+  name: string;
+  method: string;
+  operationId: string | undefined;
+  changes: Change[];
+}
+
+/**
+ * Who produces the value, which decides what breaks: "request" — the user of the client (an API
+ * request; a webhook receiver's answer); "response" — the server (an API response; a webhook's
+ * payload and headers, which the user receives).
+ */
 export type Direction = "request" | "response";
 
 export const show = (value: unknown): string =>

@@ -1,10 +1,12 @@
 /**
  * `npm run spec:diff -- [<old> [<new>]] [--json]`: what changed for a client between two OpenAPI
- * documents, per operation, each change marked breaking or not.
+ * documents, per operation and per webhook, each change marked breaking or not.
  *   <old>   default HEAD:openapi/voice-ai.yaml (the committed spec); a file or <rev>:<path>
+ *           (`$ref`s into other files are read from beside it, or from the same revision)
  *   <new>   default openapi/voice-ai.yaml (the working tree)
  *   --json  one JSON object instead of text
- * Exit status: 1 when a change is breaking, 0 otherwise, 2 when a document cannot be read.
+ * Exit status: 1 when a change is breaking, 0 otherwise, 2 when a document or a file it refers to
+ * cannot be read (or a ref is a URL: nothing but local files is read).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";

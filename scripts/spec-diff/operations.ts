@@ -148,20 +148,30 @@ function operation(doc: Json, path: string, method: string, item: JsonObject, ra
   return op;
 }
 
-/** Every operation of `doc`, keyed by `operationKey`. */
-export function operations(doc: Json): Map<string, Operation> {
+/** The operations of a map of path items (`paths`, `webhooks`), keyed by `key(method, name)`. */
+function pathItems(doc: Json, items: Json | undefined, key: (method: string, name: string) => string) {
   const result = new Map<string, Operation>();
-  const paths = isObject(doc) && isObject(doc.paths) ? doc.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
+  for (const [name, rawItem] of Object.entries(isObject(items) ? items : {})) {
     const { node: item } = deref(doc, rawItem);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
       const raw = item[method];
       if (!isObject(raw)) continue;
-      const key = operationKey(method, path);
-      if (result.has(key)) throw new SpecError(`${key}: two paths differ only in parameter names`);
-      result.set(key, operation(doc, path, method, item, raw));
+      if (result.has(key(method, name))) {
+        throw new SpecError(`${key(method, name)}: two paths differ only in parameter names`);
+      }
+      result.set(key(method, name), operation(doc, name, method, item, raw));
     }
   }
   return result;
 }
+
+/** Every operation of `doc`, keyed by `operationKey`. */
+export const operations = (doc: Json) => pathItems(doc, isObject(doc) ? doc.paths : undefined, operationKey);
+
+/**
+ * Every webhook of `doc` (OpenAPI 3.1 `webhooks`: events the server posts to the app), keyed by
+ * method and name; `path` holds the webhook's name.
+ */
+export const webhooks = (doc: Json) =>
+  pathItems(doc, isObject(doc) ? doc.webhooks : undefined, (m, name) => `${m.toUpperCase()} ${name}`);

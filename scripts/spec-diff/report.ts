@@ -1,5 +1,8 @@
-/** spec:diff's output: per operation, each change marked breaking or not, and the bump it calls for. */
-import type { OperationChanges } from "./change.js";
+/**
+ * spec:diff's output: per operation and per webhook, each change marked breaking or not, and the
+ * bump it calls for.
+ */
+import type { Change, OperationChanges, WebhookChanges } from "./change.js";
 
 export type Bump = "major" | "minor" | "patch" | "none";
 
@@ -9,12 +12,18 @@ export interface DiffResult {
   breaking: boolean;
   /** The semver bump the changes call for: breaking → major, additions → minor, prose → patch. */
   bump: Bump;
-  counts: { operations: number; breaking: number; other: number };
+  counts: { operations: number; webhooks: number; breaking: number; other: number };
   operations: OperationChanges[];
+  webhooks: WebhookChanges[];
 }
 
-export function summarise(old: string, now: string, operations: OperationChanges[]): DiffResult {
-  const all = operations.flatMap((o) => o.changes);
+export function summarise(
+  old: string,
+  now: string,
+  operations: OperationChanges[],
+  webhooks: WebhookChanges[],
+): DiffResult {
+  const all = [...operations, ...webhooks].flatMap((o) => o.changes);
   const breaking = all.filter((c) => c.breaking).length;
   const additive = all.some((c) => !c.breaking && c.rule !== "description-changed");
   const bump: Bump = breaking > 0 ? "major" : additive ? "minor" : all.length > 0 ? "patch" : "none";
@@ -23,8 +32,14 @@ export function summarise(old: string, now: string, operations: OperationChanges
     new: now,
     breaking: breaking > 0,
     bump,
-    counts: { operations: operations.length, breaking, other: all.length - breaking },
+    counts: {
+      operations: operations.length,
+      webhooks: webhooks.length,
+      breaking,
+      other: all.length - breaking,
+    },
     operations,
+    webhooks,
   };
 }
 
@@ -35,22 +50,32 @@ const BUMP_TEXT: Record<Bump, string> = {
   none: "no version bump",
 };
 
+function block(title: string, changes: Change[]): string[] {
+  const sorted = [...changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+  return [
+    title,
+    ...sorted.map((c) => `  ${c.breaking ? "BREAKING" : "ok      "}  ${c.where}: ${c.detail}  [${c.rule}]`),
+    "",
+  ];
+}
+
 export function formatText(result: DiffResult): string {
   const lines = [`spec:diff ${result.old} → ${result.new}`, ""];
-  for (const op of result.operations) {
-    lines.push(`${op.method} ${op.path}${op.operationId ? ` (${op.operationId})` : ""}`);
-    const sorted = [...op.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
-    for (const change of sorted) {
-      const mark = change.breaking ? "BREAKING" : "ok      ";
-      lines.push(`  ${mark}  ${change.where}: ${change.detail}  [${change.rule}]`);
-    }
-    lines.push("");
+  const id = (operationId: string | undefined) => (operationId ? ` (${operationId})` : "");
+  for (const op of result.operations)
+    lines.push(...block(`${op.method} ${op.path}${id(op.operationId)}`, op.changes));
+  for (const hook of result.webhooks) {
+    lines.push(...block(`webhook ${hook.method} ${hook.name}${id(hook.operationId)}`, hook.changes));
   }
-  const { operations, breaking, other } = result.counts;
+  const { operations, webhooks, breaking, other } = result.counts;
+  const changed = [
+    ...(operations ? [`${operations} operation(s)`] : []),
+    ...(webhooks ? [`${webhooks} webhook(s)`] : []),
+  ].join(" and ");
   lines.push(
-    operations === 0
-      ? "No difference in any operation: no version bump."
-      : `${operations} operation(s) changed: ${breaking} breaking, ${other} not breaking → ${BUMP_TEXT[result.bump]}.`,
+    changed === ""
+      ? "No difference in any operation or webhook: no version bump."
+      : `${changed} changed: ${breaking} breaking, ${other} not breaking → ${BUMP_TEXT[result.bump]}.`,
   );
   return lines.join("\n");
 }

@@ -25,7 +25,13 @@ import {
   readLocations,
 } from "../export/plan.js";
 import { ProgressView, duration } from "../export/progress-view.js";
-import { prepareCheckpoint, removeCheckpoint, resumeCommand, type ExportManifest } from "../export/resume.js";
+import {
+  prepareCheckpoint,
+  removeCheckpoint,
+  resumeCommand,
+  tokenNote,
+  type ExportManifest,
+} from "../export/resume.js";
 import { RecordWriter } from "../export/sink.js";
 import { parseWindow, TIME_FORMS } from "../time.js";
 
@@ -140,7 +146,7 @@ async function runExport(ctx: CommandContext): Promise<number> {
     ctx.out.notice(`interrupted: ${drained.written} call logs written to ${where}`, {
       written: drained.written,
     });
-    if (resumable) ctx.out.notice(`resume with: ${again}`, { resume: again, checkpoint });
+    if (resumable) ctx.out.notice(`resume with: ${again}${tokenNote(ctx)}`, { resume: again, checkpoint });
     else
       ctx.out.notice(
         "this export cannot be resumed (JSON, or stdout without --checkpoint DIR): run it again",

@@ -23,7 +23,7 @@ import {
   readLocations,
 } from "../export/plan.js";
 import { ProgressView, duration } from "../export/progress-view.js";
-import { resumeCommand } from "../export/resume.js";
+import { resumeCommand, tokenNote } from "../export/resume.js";
 import { RecordWriter } from "../export/sink.js";
 import { parseTime, TIME_FORMS } from "../time.js";
 
@@ -124,7 +124,7 @@ async function runSync(ctx: CommandContext): Promise<number> {
     ctx.out.notice(`interrupted: ${drained.written} call logs written to ${where}; checkpoints in ${state}`, {
       written: drained.written,
     });
-    ctx.out.notice(`continue with: ${again}`, { resume: again });
+    ctx.out.notice(`continue with: ${again}${tokenNote(ctx)}`, { resume: again });
   } else
     ctx.out.note(
       `synced ${drained.written} new call logs of ${locations.length} location(s) to ${where} in ${duration(drained.progress.elapsedMs)}`,

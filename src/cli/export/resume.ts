@@ -99,3 +99,8 @@ export function resumeCommand(words: string, flags: Record<string, string | true
   }
   return parts.join(" ");
 }
+
+/** A --token given as a flag is not repeated in the printed command: say it is needed again. */
+export function tokenNote(ctx: { flags: Record<string, unknown> }): string {
+  return typeof ctx.flags.token === "string" ? " (and the same --token, or GHL_TOKEN)" : "";
+}

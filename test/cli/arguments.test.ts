@@ -59,7 +59,10 @@ describe("usage errors", () => {
     [["calls", "sync", "--state", "s", "--settle", "2d"], "--settle must be 0 or a duration up to 24h"],
     [["calls", "sync", "--state", "s", "--format", "json"], "--format json cannot be appended to"],
     [["fake", "--port", "70000"], "--port must be an integer from 0 to 65535"],
-    [["fake", "--locations", "0"], "--locations must be an integer from 1 to 100000"],
+    [["fake", "--locations", "0"], "--locations must be a count from 1 to 1000, or ids"],
+    [["fake", "--locations", "A,A"], "--locations: ids are 1-64 letters"],
+    [["fake", "--call-logs", "-1"], "--call-logs needs a value"],
+    [["fake", "--call-logs", "1e3"], "--call-logs must be an integer from 0 to 100000"],
     [["fake", "--token-store", "x.json"], "--token-store needs --oauth"],
   ])("%j → %s", async (args, message) => {
     const before = fake.requests.length;

@@ -11,8 +11,9 @@ import { CliError, ExitCode } from "../exit-codes.js";
 
 export interface FakeServerOptions {
   port: number;
-  locations: number;
+  locations: string[];
   callLogs: number;
+  rateLimit: boolean;
   agents: number;
   seed: string;
   oauth: boolean;
@@ -32,9 +33,10 @@ export async function startFakeServer(options: FakeServerOptions) {
       "--port: only 0 (a free port) is supported until the fake's standalone server is merged",
       ExitCode.usage,
     );
-  const ids = Array.from({ length: options.locations }, (_, i) => `LOC${i + 1}`);
+  const ids = options.locations;
   const fake = await createFakeVoiceAI({
     locations: ids,
+    ...(!options.rateLimit && { rateLimit: false }),
     callLogs: options.callLogs,
     agents: options.agents,
     seed: options.seed,

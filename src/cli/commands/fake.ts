@@ -28,7 +28,8 @@ export const fakeCommand: CustomCommand = {
   group: undefined,
   action: "fake",
   summary: "Serve a fake of the Voice AI API on 127.0.0.1, for tests and demos",
-  usage: "[--port N] [--locations N] [--calls N] [--agents N] [--seed S] [--oauth [--token-store FILE]]",
+  usage:
+    "[--port N] [--locations N|ID,…] [--call-logs N] [--agents N] [--seed S] [--no-rate-limit] [--oauth [--token-store FILE]]",
   description:
     "Starts the stateful fake of highlevel-voice-ai/testing and prints one JSON line on stdout: " +
     "{ url, locations: [{ id, token }], oauth?: { clientId, clientSecret, tokenStore? } }. " +
@@ -37,14 +38,19 @@ export const fakeCommand: CustomCommand = {
   usesApi: false,
   options: {
     port: { type: "string", value: "N", description: "port to listen on (default 0: a free port)" },
-    locations: { type: "string", value: "N", description: "number of locations, LOC1…LOCn (default 1)" },
-    calls: {
+    locations: {
+      type: "string",
+      value: "N|ID,…",
+      description: "how many locations (LOC1…LOCn, at most 1000) or their ids (default 1)",
+    },
+    "call-logs": {
       type: "string",
       value: "N",
       description: "call logs per location, over the last 30 days (default 20)",
     },
     agents: { type: "string", value: "N", description: "agents per location, two actions each (default 2)" },
     seed: { type: "string", value: "S", description: "seed of every id and value (default 1)" },
+    "no-rate-limit": { type: "boolean", description: "answer every request (default: HighLevel's limits)" },
     oauth: { type: "boolean", description: "also serve HighLevel's OAuth endpoints" },
     "token-store": {
       type: "string",
@@ -64,8 +70,9 @@ export const fakeCommand: CustomCommand = {
       throw usageError("--seed must be 1-64 letters, digits, _, - or .", ctx.name);
     const server = await startFakeServer({
       port: Number(portText),
-      locations: count(ctx, "locations", 1, 1),
-      callLogs: count(ctx, "calls", 20, 0),
+      locations: readLocationIds(ctx),
+      callLogs: count(ctx, "call-logs", 20, 0),
+      rateLimit: ctx.flags["no-rate-limit"] !== true,
       agents: count(ctx, "agents", 2, 0),
       seed,
       oauth: ctx.flags.oauth === true,
@@ -86,6 +93,24 @@ export const fakeCommand: CustomCommand = {
     return ExitCode.ok;
   },
 };
+
+/** `--locations 3` (LOC1…LOC3) or `--locations A,B`. */
+function readLocationIds(ctx: CommandContext): string[] {
+  const text = stringFlag(ctx.flags, "locations") ?? "1";
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    if (n < 1 || n > 1000)
+      throw usageError(`--locations must be a count from 1 to 1000, or ids, got ${text}`, ctx.name);
+    return Array.from({ length: n }, (_, i) => `LOC${i + 1}`);
+  }
+  const ids = text.split(",");
+  if (ids.some((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id)) || new Set(ids).size !== ids.length)
+    throw usageError(
+      `--locations: ids are 1-64 letters, digits, _ or -, each once, got ${printable(text)}`,
+      ctx.name,
+    );
+  return ids;
+}
 
 function readyNote(info: FakeServerInfo): string {
   const first = info.locations[0]!;

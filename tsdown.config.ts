@@ -39,6 +39,9 @@ export default defineConfig([
       validate: "src/validate/index.ts",
       // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
       testing: "src/testing/index.ts",
+      // `highlevel-voice-ai/webhooks`: app webhooks verified (WebCrypto Ed25519), typed and
+      // de-duplicated; no Node built-ins, so it runs in workers and edge runtimes. /oauth re-exports it.
+      webhooks: "src/webhooks/index.ts",
       // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
       // for its file store; the core entry never imports it.
       oauth: "src/oauth/index.ts",

@@ -485,6 +485,108 @@ export interface ExecutedKnowledgeBaseAction extends Omit<
   actionParameters?: KnowledgeBaseActionParameters;
 }
 
+/**
+ * The body of the `VoiceAiCallEnd` app webhook, posted when a Voice AI call ends in a
+ * location (the app needs the scope `voice-ai-dashboard.readonly`). The published schema
+ * marks no field required and lists no `type`; other HighLevel webhook bodies name their
+ * event in `type`, so it may come as `VoiceAiCallEnd`. Fields beyond these may be present.
+ * Retries, ordering and duplicate delivery are not documented: de-duplicate by `id`.
+ */
+export interface VoiceAiCallEndEvent extends Omit<
+  Schema<"VoiceAiCallEnd">,
+  "translation" | "executedCallActions"
+> {
+  /** The call's transcript translated. */
+  translation?: CallEndTranslation;
+  /** The actions the agent ran during the call. */
+  executedCallActions?: CallEndExecutedAction[];
+}
+
+/** The call's transcript translated. */
+export interface CallEndTranslation extends Schema<"CallEndTranslation"> {}
+
+/**
+ * An action the agent ran during the call, as the `VoiceAiCallEnd` event reports it;
+ * `actionType` decides the shape of `actionParameters` (the same per-type parameters as
+ * the actions of the API). The event names the action's ID `_id` (the call-logs API:
+ * `actionId`). Fields beyond these may be present.
+ */
+export type CallEndExecutedAction =
+  | CallEndCallTransferAction
+  | CallEndDataExtractionAction
+  | CallEndInCallDataExtractionAction
+  | CallEndWorkflowTriggerAction
+  | CallEndSmsAction
+  | CallEndAppointmentBookingAction
+  | CallEndCustomAction
+  | CallEndKnowledgeBaseAction;
+
+/** An action of type CALL_TRANSFER run during the call; the event may omit its parameters. */
+export interface CallEndCallTransferAction extends Omit<
+  Schema<"CallEndCallTransferAction">,
+  "actionParameters"
+> {
+  /** Transfers the call to a phone number. */
+  actionParameters?: CallTransferActionParameters;
+}
+
+/** An action of type DATA_EXTRACTION run during the call; the event may omit its parameters. */
+export interface CallEndDataExtractionAction extends Omit<
+  Schema<"CallEndDataExtractionAction">,
+  "actionParameters"
+> {
+  /** Extracts a value from the conversation after the call and stores it in a contact field. */
+  actionParameters?: DataExtractionActionParameters;
+}
+
+/** An action of type IN_CALL_DATA_EXTRACTION run during the call; the event may omit its parameters. */
+export interface CallEndInCallDataExtractionAction extends Omit<
+  Schema<"CallEndInCallDataExtractionAction">,
+  "actionParameters"
+> {
+  /** Extracts a value while the call is still going on and stores it in a contact field. */
+  actionParameters?: InCallDataExtractionActionParameters;
+}
+
+/** An action of type WORKFLOW_TRIGGER run during the call; the event may omit its parameters. */
+export interface CallEndWorkflowTriggerAction extends Omit<
+  Schema<"CallEndWorkflowTriggerAction">,
+  "actionParameters"
+> {
+  /** Starts a workflow. */
+  actionParameters?: WorkflowTriggerActionParameters;
+}
+
+/** An action of type SMS run during the call; the event may omit its parameters. */
+export interface CallEndSmsAction extends Omit<Schema<"CallEndSmsAction">, "actionParameters"> {
+  /** Sends the caller a text message. */
+  actionParameters?: SmsActionParameters;
+}
+
+/** An action of type APPOINTMENT_BOOKING run during the call; the event may omit its parameters. */
+export interface CallEndAppointmentBookingAction extends Omit<
+  Schema<"CallEndAppointmentBookingAction">,
+  "actionParameters"
+> {
+  /** Books an appointment in a calendar. */
+  actionParameters?: AppointmentBookingActionParameters;
+}
+
+/** An action of type CUSTOM_ACTION run during the call; the event may omit its parameters. */
+export interface CallEndCustomAction extends Omit<Schema<"CallEndCustomAction">, "actionParameters"> {
+  /** Calls an external HTTP API and lets the agent use the answer. */
+  actionParameters?: CustomActionParameters;
+}
+
+/** An action of type KNOWLEDGE_BASE run during the call; the event may omit its parameters. */
+export interface CallEndKnowledgeBaseAction extends Omit<
+  Schema<"CallEndKnowledgeBaseAction">,
+  "actionParameters"
+> {
+  /** Answers from a knowledge base. */
+  actionParameters?: KnowledgeBaseActionParameters;
+}
+
 /** The log of one call handled by a Voice AI agent. */
 export interface CallLog extends Omit<Schema<"CallLog">, "executedCallActions" | "translation"> {
   /** Actions that ran during the call. */

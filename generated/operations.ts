@@ -162,6 +162,6 @@ export const operations = {
     query: {},
     body: { required: ["actionParameters", "actionType", "agentId", "locationId", "name"], locationId: true },
   },
-} as const satisfies Record<keyof OperationTypes, OperationSpec>;
+} as const satisfies Record<Exclude<keyof OperationTypes, "voiceAiCallEnd">, OperationSpec>;
 
 export type OperationId = keyof typeof operations;

@@ -163,7 +163,38 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  VoiceAiCallEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A Voice AI call ended
+     * @description HighLevel posts this event to the app's webhook URL whenever a Voice AI call ends in a
+     *     location where the app is installed with the scope `voice-ai-dashboard.readonly`
+     *     (Sub-Account apps). It is signed like every app webhook: `x-ghl-signature` is an Ed25519
+     *     signature (base64) over the raw body, checked with the app's webhook public key from the
+     *     Marketplace.
+     *
+     *     No field is marked required, the published schema lists no `type` (the body may carry
+     *     `"type": "VoiceAiCallEnd"` like other events) and other fields may come. Retries,
+     *     ordering and duplicate delivery are not documented: de-duplicate by the call `id`, the
+     *     same ID as `GET /voice-ai/dashboard/call-logs/{callId}`. No `timestamp` or `webhookId` is
+     *     documented for this event.
+     */
+    post: operations["voiceAiCallEnd"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     /**
@@ -1526,6 +1557,322 @@ export interface components {
        */
       actionType: "KNOWLEDGE_BASE";
     };
+    /**
+     * @description The body of the `VoiceAiCallEnd` app webhook, posted when a Voice AI call ends in a
+     *     location (the app needs the scope `voice-ai-dashboard.readonly`). The published schema
+     *     marks no field required and lists no `type`; other HighLevel webhook bodies name their
+     *     event in `type`, so it may come as `VoiceAiCallEnd`. Fields beyond these may be present.
+     *     Retries, ordering and duplicate delivery are not documented: de-duplicate by `id`.
+     * @example {
+     *       "id": "507f1f77bcf86cd799439011",
+     *       "locationId": "LOC123456789ABCDEF",
+     *       "agentId": "507f1f77bcf86cd799439013",
+     *       "contactId": "507f1f77bcf86cd799439012",
+     *       "fromNumber": "+1234567890",
+     *       "createdAt": "2024-01-15T10:30:00.000Z",
+     *       "duration": 180,
+     *       "summary": "Customer asked about pricing and was transferred to the sales team.",
+     *       "transcript": "bot: Hello, how can I help you today?\nhuman: I would like to know about your pricing...",
+     *       "translation": {
+     *         "transcript": "bot: Hola, ¿en qué puedo ayudarle hoy?\nhuman: Quisiera saber sus precios...",
+     *         "language": "es"
+     *       },
+     *       "extractedData": {
+     *         "customerName": "John Doe",
+     *         "email": "john.doe@example.com"
+     *       },
+     *       "messageId": "507f1f77bcf86cd799439014",
+     *       "trialCall": false,
+     *       "executedCallActions": [
+     *         {
+     *           "_id": "507f1f77bcf86cd799439016",
+     *           "actionType": "SMS",
+     *           "actionName": "Send Confirmation SMS",
+     *           "description": "Texts the caller a confirmation",
+     *           "actionParameters": {
+     *             "triggerPrompt": "When caller asks for booking confirmation",
+     *             "triggerMessage": "I'll send you a confirmation text",
+     *             "messageBody": "Your appointment is confirmed for tomorrow at 2 PM"
+     *           },
+     *           "executedAt": "2024-01-15T10:31:30.000Z",
+     *           "triggerReceivedAt": "2024-01-15T10:31:15.000Z"
+     *         },
+     *         {
+     *           "_id": "507f1f77bcf86cd799439015",
+     *           "actionType": "CALL_TRANSFER",
+     *           "actionName": "Transfer to Sales",
+     *           "description": "Transfers pricing questions to the sales team",
+     *           "actionParameters": {
+     *             "triggerPrompt": "When the caller asks about pricing",
+     *             "transferToType": "number",
+     *             "transferToValue": "+12345678901",
+     *             "triggerMessage": "Let me transfer you to our sales team"
+     *           },
+     *           "executedAt": "2024-01-15T10:32:00.000Z",
+     *           "triggerReceivedAt": "2024-01-15T10:31:45.000Z"
+     *         }
+     *       ]
+     *     }
+     */
+    VoiceAiCallEnd: {
+      /**
+       * @description Name of the event. Not in the published schema of this event; other HighLevel
+       *     webhook bodies name their event here.
+       * @example VoiceAiCallEnd
+       * @constant
+       */
+      type?: "VoiceAiCallEnd";
+      /**
+       * @description ID of the call, the same as in `GET /voice-ai/dashboard/call-logs/{callId}`.
+       * @example 507f1f77bcf86cd799439011
+       */
+      id?: string;
+      /**
+       * @description ID of the location (sub-account) of the call.
+       * @example LOC123456789ABCDEF
+       */
+      locationId?: string;
+      /**
+       * @description ID of the Voice AI agent that took the call.
+       * @example 507f1f77bcf86cd799439013
+       */
+      agentId?: string;
+      /**
+       * @description ID of the caller's contact.
+       * @example 507f1f77bcf86cd799439012
+       */
+      contactId?: string;
+      /**
+       * @description Phone number of the caller.
+       * @example +1234567890
+       */
+      fromNumber?: string;
+      /**
+       * @description When the call was created, as a date-time string (its format is not documented further).
+       * @example 2024-01-15T10:30:00.000Z
+       */
+      createdAt?: string;
+      /**
+       * @description Length of the call (the call-logs API states seconds; whether it may be fractional
+       *     is not documented).
+       * @example 180
+       */
+      duration?: number;
+      /**
+       * @description AI summary of the call.
+       * @example Customer asked about pricing and was transferred to the sales team.
+       */
+      summary?: string;
+      /**
+       * @description Transcript of the call.
+       * @example bot: Hello, how can I help you today?
+       *     human: I would like to know about your pricing...
+       */
+      transcript?: string;
+      translation?: components["schemas"]["CallEndTranslation"];
+      /** @description Values extracted during the call (a free-form object). */
+      extractedData?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description ID of the conversation message of the call.
+       * @example 507f1f77bcf86cd799439014
+       */
+      messageId?: string;
+      /**
+       * @description A test call made from the agent builder.
+       * @example false
+       */
+      trialCall?: boolean;
+      /** @description The actions the agent ran during the call. */
+      executedCallActions?: components["schemas"]["CallEndExecutedAction"][];
+    };
+    /** @description The call's transcript translated. */
+    CallEndTranslation: {
+      /**
+       * @description The translated transcript.
+       * @example bot: Hola, ¿en qué puedo ayudarle hoy?
+       */
+      transcript?: string;
+      /**
+       * @description Language of the translation.
+       * @example es
+       */
+      language?: string;
+    };
+    /**
+     * @description An action the agent ran during the call, as the `VoiceAiCallEnd` event reports it;
+     *     `actionType` decides the shape of `actionParameters` (the same per-type parameters as
+     *     the actions of the API). The event names the action's ID `_id` (the call-logs API:
+     *     `actionId`). Fields beyond these may be present.
+     */
+    CallEndExecutedAction:
+      | components["schemas"]["CallEndCallTransferAction"]
+      | components["schemas"]["CallEndDataExtractionAction"]
+      | components["schemas"]["CallEndInCallDataExtractionAction"]
+      | components["schemas"]["CallEndWorkflowTriggerAction"]
+      | components["schemas"]["CallEndSmsAction"]
+      | components["schemas"]["CallEndAppointmentBookingAction"]
+      | components["schemas"]["CallEndCustomAction"]
+      | components["schemas"]["CallEndKnowledgeBaseAction"];
+    /** @description Fields every action of a `VoiceAiCallEnd` event has, whatever its type. */
+    CallEndExecutedActionFields: {
+      /**
+       * @description ID of the action (the call-logs API names it `actionId`).
+       * @example 507f1f77bcf86cd799439015
+       */
+      _id?: string;
+      /**
+       * @description Name of the action.
+       * @example Send Confirmation SMS
+       */
+      actionName: string;
+      /**
+       * @description Description of the action.
+       * @example Texts the caller a confirmation
+       */
+      description?: string;
+      /**
+       * Format: date-time
+       * @description When the action ran.
+       * @example 2024-01-15T10:32:00.000Z
+       */
+      executedAt?: string;
+      /**
+       * Format: date-time
+       * @description When the agent decided to run the action.
+       * @example 2024-01-15T10:31:45.000Z
+       */
+      triggerReceivedAt?: string;
+    };
+    /** @description An action of type CALL_TRANSFER run during the call; the event may omit its parameters. */
+    CallEndCallTransferAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example CALL_TRANSFER
+       * @constant
+       */
+      actionType: "CALL_TRANSFER";
+      actionParameters?: components["schemas"]["CallTransferActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "CALL_TRANSFER";
+    };
+    /** @description An action of type DATA_EXTRACTION run during the call; the event may omit its parameters. */
+    CallEndDataExtractionAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example DATA_EXTRACTION
+       * @constant
+       */
+      actionType: "DATA_EXTRACTION";
+      actionParameters?: components["schemas"]["DataExtractionActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "DATA_EXTRACTION";
+    };
+    /** @description An action of type IN_CALL_DATA_EXTRACTION run during the call; the event may omit its parameters. */
+    CallEndInCallDataExtractionAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example IN_CALL_DATA_EXTRACTION
+       * @constant
+       */
+      actionType: "IN_CALL_DATA_EXTRACTION";
+      actionParameters?: components["schemas"]["InCallDataExtractionActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "IN_CALL_DATA_EXTRACTION";
+    };
+    /** @description An action of type WORKFLOW_TRIGGER run during the call; the event may omit its parameters. */
+    CallEndWorkflowTriggerAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example WORKFLOW_TRIGGER
+       * @constant
+       */
+      actionType: "WORKFLOW_TRIGGER";
+      actionParameters?: components["schemas"]["WorkflowTriggerActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "WORKFLOW_TRIGGER";
+    };
+    /** @description An action of type SMS run during the call; the event may omit its parameters. */
+    CallEndSmsAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example SMS
+       * @constant
+       */
+      actionType: "SMS";
+      actionParameters?: components["schemas"]["SmsActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "SMS";
+    };
+    /** @description An action of type APPOINTMENT_BOOKING run during the call; the event may omit its parameters. */
+    CallEndAppointmentBookingAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example APPOINTMENT_BOOKING
+       * @constant
+       */
+      actionType: "APPOINTMENT_BOOKING";
+      actionParameters?: components["schemas"]["AppointmentBookingActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "APPOINTMENT_BOOKING";
+    };
+    /** @description An action of type CUSTOM_ACTION run during the call; the event may omit its parameters. */
+    CallEndCustomAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example CUSTOM_ACTION
+       * @constant
+       */
+      actionType: "CUSTOM_ACTION";
+      actionParameters?: components["schemas"]["CustomActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "CUSTOM_ACTION";
+    };
+    /** @description An action of type KNOWLEDGE_BASE run during the call; the event may omit its parameters. */
+    CallEndKnowledgeBaseAction: components["schemas"]["CallEndExecutedActionFields"] & {
+      /**
+       * @description Kind of the action.
+       * @example KNOWLEDGE_BASE
+       * @constant
+       */
+      actionType: "KNOWLEDGE_BASE";
+      actionParameters?: components["schemas"]["KnowledgeBaseActionParameters"];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      actionType: "KNOWLEDGE_BASE";
+    };
     /** @description The log of one call handled by a Voice AI agent. */
     CallLog: {
       /**
@@ -2490,6 +2837,51 @@ export interface operations {
       404: components["responses"]["NotFound"];
       429: components["responses"]["TooManyRequests"];
       "5XX": components["responses"]["ServerError"];
+    };
+  };
+  voiceAiCallEnd: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Ed25519 signature of the raw request body, base64-encoded.
+         * @example 3q2+7w0vBVeF9L2yWMSaE6T1mYlWqPz1sK8XQ0m6r5U3yC2lJdVh9Zb1oQeX7nFk4aT8cR0pW2sY6uI9jL3mDw==
+         */
+        "x-ghl-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["VoiceAiCallEnd"];
+      };
+    };
+    responses: {
+      /**
+       * @description The receiver accepted the event. Which statuses HighLevel treats as delivered, and
+       *     whether it retries others, is not documented.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The receiver could not read the event. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The receiver refused the event (a signature that does not verify, another app's event, a replay). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
 }

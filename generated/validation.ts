@@ -177,6 +177,150 @@ export const validationTable: ValidationTable = {
       type: "object",
       properties: { statusCode: { type: "number" }, message: { type: "string" } },
     },
+    CallEndAppointmentBookingAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "APPOINTMENT_BOOKING" },
+            actionParameters: { $ref: "AppointmentBookingActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndCallTransferAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "CALL_TRANSFER" },
+            actionParameters: { $ref: "CallTransferActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndCustomAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "CUSTOM_ACTION" },
+            actionParameters: { $ref: "CustomActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndDataExtractionAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "DATA_EXTRACTION" },
+            actionParameters: { $ref: "DataExtractionActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndExecutedAction: {
+      oneOf: [
+        { $ref: "CallEndCallTransferAction" },
+        { $ref: "CallEndDataExtractionAction" },
+        { $ref: "CallEndInCallDataExtractionAction" },
+        { $ref: "CallEndWorkflowTriggerAction" },
+        { $ref: "CallEndSmsAction" },
+        { $ref: "CallEndAppointmentBookingAction" },
+        { $ref: "CallEndCustomAction" },
+        { $ref: "CallEndKnowledgeBaseAction" },
+      ],
+      discriminator: {
+        propertyName: "actionType",
+        mapping: {
+          CALL_TRANSFER: "CallEndCallTransferAction",
+          DATA_EXTRACTION: "CallEndDataExtractionAction",
+          IN_CALL_DATA_EXTRACTION: "CallEndInCallDataExtractionAction",
+          WORKFLOW_TRIGGER: "CallEndWorkflowTriggerAction",
+          SMS: "CallEndSmsAction",
+          APPOINTMENT_BOOKING: "CallEndAppointmentBookingAction",
+          CUSTOM_ACTION: "CallEndCustomAction",
+          KNOWLEDGE_BASE: "CallEndKnowledgeBaseAction",
+        },
+      },
+    },
+    CallEndExecutedActionFields: {
+      type: "object",
+      required: ["actionName"],
+      properties: {
+        _id: { type: "string" },
+        actionName: { type: "string" },
+        description: { type: "string" },
+        executedAt: { type: "string", format: "date-time" },
+        triggerReceivedAt: { type: "string", format: "date-time" },
+      },
+    },
+    CallEndInCallDataExtractionAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "IN_CALL_DATA_EXTRACTION" },
+            actionParameters: { $ref: "InCallDataExtractionActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndKnowledgeBaseAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "KNOWLEDGE_BASE" },
+            actionParameters: { $ref: "KnowledgeBaseActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndSmsAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "SMS" },
+            actionParameters: { $ref: "SmsActionParameters" },
+          },
+        },
+      ],
+    },
+    CallEndTranslation: {
+      type: "object",
+      properties: { transcript: { type: "string" }, language: { type: "string" } },
+    },
+    CallEndWorkflowTriggerAction: {
+      allOf: [
+        { $ref: "CallEndExecutedActionFields" },
+        {
+          type: "object",
+          required: ["actionType"],
+          properties: {
+            actionType: { type: "string", const: "WORKFLOW_TRIGGER" },
+            actionParameters: { $ref: "WorkflowTriggerActionParameters" },
+          },
+        },
+      ],
+    },
     CallLog: {
       type: "object",
       required: [
@@ -617,6 +761,26 @@ export const validationTable: ValidationTable = {
       },
     },
     VoiceAILanguage: { type: "string", enum: ["en-US", "pt-BR", "es", "fr", "de", "it", "nl-NL", "multi"] },
+    VoiceAiCallEnd: {
+      type: "object",
+      properties: {
+        type: { type: "string", const: "VoiceAiCallEnd" },
+        id: { type: "string" },
+        locationId: { type: "string" },
+        agentId: { type: "string" },
+        contactId: { type: "string" },
+        fromNumber: { type: "string" },
+        createdAt: { type: "string" },
+        duration: { type: "number" },
+        summary: { type: "string" },
+        transcript: { type: "string" },
+        translation: { $ref: "CallEndTranslation" },
+        extractedData: { type: "object", additionalProperties: true },
+        messageId: { type: "string" },
+        trialCall: { type: "boolean" },
+        executedCallActions: { type: "array", items: { $ref: "CallEndExecutedAction" } },
+      },
+    },
     WorkflowTriggerAction: { allOf: [{ $ref: "ActionFields" }, { $ref: "WorkflowTriggerActionConfig" }] },
     WorkflowTriggerActionConfig: {
       type: "object",

@@ -44,7 +44,7 @@ import { checkInstalledCli } from "./check-package-cli.js";
 const SIZE_BUDGET_BYTES = 13_200;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
-const ENTRIES = ["index", "types", "validate", "testing", "oauth", "redis", "sync"];
+const ENTRIES = ["index", "types", "validate", "testing", "webhooks", "oauth", "redis", "sync"];
 /** Every file the tarball must hold: the package files and each entry point's four builds. */
 const EXPECTED_FILES = [
   "package.json",
@@ -112,10 +112,15 @@ const steps: Step[] = [
       if (!cjs.includes('require("openapi-fetch")'))
         fail("dist/index.cjs does not require openapi-fetch (bundled?)");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|sync|cli)\.[cm]js/.test(esm + cjs))
-        fail("dist/index loads code of /validate, /testing, /sync or the CLI");
+      if (/\.\/(request|testing|validate|webhooks|oauth|redis|sync|cli)\.[cm]js/.test(esm + cjs))
+        fail(
+          "dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis, /sync) or of the CLI",
+        );
       if (/function (createClient|createFinalURL|defaultPathSerializer)\(/.test(esm + cjs))
         fail("openapi-fetch's code was bundled into dist/");
+      // The webhooks entry runs on workers and edge runtimes: nothing it loads imports a Node built-in.
+      const builtins = await nodeImportsOf("webhooks.mjs");
+      if (builtins.length) fail(`dist/webhooks.mjs loads Node built-ins: ${builtins.join(", ")}`);
       return sizes.join(", ");
     },
   },
@@ -312,13 +317,19 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
           problems.push("redis entry: StoreUnavailableError is not a VoiceAIError of the core entry");
         if (report.syncEntry !== "function")
           problems.push(`sync entry: syncCallLogs is ${String(report.syncEntry)}`);
+        if (report.webhooksEntry !== "function")
+          problems.push(`webhooks entry: createWebhookHandler is ${String(report.webhooksEntry)}`);
+        if (report.webhookErrorShared !== true)
+          problems.push(
+            "webhooks entry: its WebhookVerificationError is not /oauth's, or not a VoiceAIError",
+          );
         const first = server.seen[0];
         if (server.seen.length !== 2) problems.push(`server saw ${server.seen.length} requests, expected 2`);
         if (first?.authorization !== "Bearer tok_smoke")
           problems.push(`Authorization: ${String(first?.authorization)}`);
         if (first?.version !== "2021-04-15") problems.push(`Version: ${String(first?.version)}`);
         if (problems.length) fail(`${problems.join("\n")}\nstdout: ${result.stdout}`);
-        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis loads`;
+        return `getAgent ok, 404 instanceof NotFoundError/APIError/VoiceAIError, via ${expectedEntry}; /redis and /webhooks load`;
       } finally {
         await server.close();
       }
@@ -326,12 +337,26 @@ function smokeStep(kind: string, file: string, source: string, expectedEntry: st
   };
 }
 
+/** The `node:` modules an ESM file of dist/ imports, itself or through the chunks it imports. */
+async function nodeImportsOf(file: string, seen = new Set<string>()): Promise<string[]> {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = await readFile(path.join(root, "dist", file), "utf8");
+  const found: string[] = [];
+  for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
+    if (spec!.startsWith("node:")) found.push(`${spec} (in ${file})`);
+    else if (spec!.startsWith("./")) found.push(...(await nodeImportsOf(spec!.slice(2), seen)));
+  }
+  return found;
+}
+
 function ESM_SMOKE() {
   return `import { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } from "highlevel-voice-ai";
 import * as typesEntry from "highlevel-voice-ai/types";
-import { createOAuth } from "highlevel-voice-ai/oauth";
+import { createOAuth, WebhookVerificationError as OAuthWebhookError } from "highlevel-voice-ai/oauth";
 import { createRedisStore, StoreUnavailableError } from "highlevel-voice-ai/redis";
 import { syncCallLogs } from "highlevel-voice-ai/sync";
+import { createWebhookHandler, WebhookVerificationError } from "highlevel-voice-ai/webhooks";
 
 const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
 const agent = await voiceAI.agents.get({ agentId: "a1", locationId: "L1" });
@@ -354,6 +379,8 @@ console.log(JSON.stringify({
   redisEntry: typeof createRedisStore,
   storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
   syncEntry: typeof syncCallLogs,
+  webhooksEntry: typeof createWebhookHandler,
+  webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
 }));
 `;
 }
@@ -362,9 +389,10 @@ function CJS_SMOKE() {
   return `"use strict";
 const { createVoiceAIClient, NotFoundError, APIError, VoiceAIError } = require("highlevel-voice-ai");
 const typesEntry = require("highlevel-voice-ai/types");
-const { createOAuth } = require("highlevel-voice-ai/oauth");
+const { createOAuth, WebhookVerificationError: OAuthWebhookError } = require("highlevel-voice-ai/oauth");
 const { createRedisStore, StoreUnavailableError } = require("highlevel-voice-ai/redis");
 const { syncCallLogs } = require("highlevel-voice-ai/sync");
+const { createWebhookHandler, WebhookVerificationError } = require("highlevel-voice-ai/webhooks");
 
 (async () => {
   const voiceAI = createVoiceAIClient({ token: "tok_smoke", baseUrl: \`http://127.0.0.1:\${process.env.PORT}\` });
@@ -388,6 +416,8 @@ const { syncCallLogs } = require("highlevel-voice-ai/sync");
     redisEntry: typeof createRedisStore,
     storeErrorIsVoiceAIError: new StoreUnavailableError("x") instanceof VoiceAIError,
     syncEntry: typeof syncCallLogs,
+    webhooksEntry: typeof createWebhookHandler,
+    webhookErrorShared: WebhookVerificationError === OAuthWebhookError && new WebhookVerificationError("malformed", "x") instanceof VoiceAIError,
   }));
 })().catch((e) => {
   console.error(e);

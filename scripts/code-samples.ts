@@ -93,6 +93,77 @@ export async function buildCodeSamples(
       printWidth: 80, // the sample panel of the docs page is narrow
     });
   }
+  for (const [operationId, source] of Object.entries(await webhookSamples(doc, resolve)))
+    samples[operationId] = source;
+  return samples;
+}
+
+/**
+ * One sample per webhook of the spec (keyed by its operationId): a handler from the webhooks entry
+ * whose option named by `x-sdk-handler` logs the first fields of the body's example and narrows the
+ * example's first executed action on its `actionType`.
+ */
+async function webhookSamples(
+  doc: OpenAPIDocument,
+  resolve: (node: Json | undefined) => Json | undefined,
+): Promise<Record<string, string>> {
+  const samples: Record<string, string> = {};
+  const webhooks = isObject(doc["webhooks"]) ? doc["webhooks"] : {};
+  for (const [name, item] of Object.entries(webhooks)) {
+    const op = isObject(item) ? resolve(item["post"]) : undefined;
+    if (!isObject(op) || typeof op["operationId"] !== "string")
+      throw new Error(`webhook ${name}: no operationId`);
+    const handler = op["x-sdk-handler"];
+    if (typeof handler !== "string") throw new Error(`webhook ${name}: no x-sdk-handler`);
+    const body = resolve(op["requestBody"]);
+    const content = isObject(body) ? body["content"] : undefined;
+    const media = isObject(content) ? content["application/json"] : undefined;
+    const schema = resolve(isObject(media) ? media["schema"] : undefined);
+    const example = exampleOf(schema, resolve);
+    if (!isObject(example) || !isObject(schema)) throw new Error(`webhook ${name}: the body has no example`);
+    const properties = isObject(schema["properties"]) ? schema["properties"] : {};
+    const scalars = Object.keys(example).filter((key) => {
+      const type = (resolve(properties[key]) as JsonObject | undefined)?.["type"];
+      return type === "string" || type === "number";
+    });
+    const lines = [
+      `import { createWebhookHandler } from "highlevel-voice-ai/webhooks";`,
+      ``,
+      `// Verified (Ed25519), checked against this schema, run once per call.`,
+      `export const handler = createWebhookHandler({`,
+      `  publicKey: process.env.HIGHLEVEL_WEBHOOK_PUBLIC_KEY!,`,
+      `  async ${handler}(event) {`,
+      `    console.log(${scalars
+        .slice(0, 3)
+        .map((key) => `event.${key}`)
+        .join(", ")});`,
+    ];
+    const actions = example["executedCallActions"];
+    const first = Array.isArray(actions) && isObject(actions[0]) ? actions[0] : undefined;
+    const parameters = first && isObject(first["actionParameters"]) ? first["actionParameters"] : undefined;
+    if (first && parameters && typeof first["actionType"] === "string") {
+      const parameter = Object.keys(parameters)[Object.keys(parameters).length - 1];
+      lines.push(
+        `    for (const action of event.executedCallActions ?? []) {`,
+        `      // Narrowed by actionType: that kind's parameters.`,
+        `      if (action.actionType === ${JSON.stringify(first["actionType"])})`,
+        `        console.log(action.actionParameters?.${parameter});`,
+        `    }`,
+      );
+    }
+    lines.push(
+      `  },`,
+      `});`,
+      ``,
+      `// A fetch-style handler (Request => Response), for workers and edge;`,
+      `// on node:http: toNodeHandler(handler) of "highlevel-voice-ai/oauth".`,
+    );
+    // Shown in the description column of the docs page, narrower than the sample panel.
+    samples[op["operationId"]] = await prettier.format(lines.join("\n"), {
+      parser: "typescript",
+      printWidth: 72,
+    });
+  }
   return samples;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The copy of the spec that the docs page renders (scripts/build-docs.ts). openapi/voice-ai.yaml
  * itself is never changed; the copy adds what documents this client:
- * - `x-codeSamples`: each operation's TypeScript sample from generated/code-samples.json;
+ * - `x-codeSamples`: each operation's TypeScript sample from generated/code-samples.json; a webhook's
+ *   sample is also appended to its description, since Redoc's panel shows only a webhook's payload;
  * - a client guide: every README.md section whose `## ` heading follows an `<!-- api-docs -->` line
  *   becomes a trait tag (text only, no operations) in a "TypeScript client" group of the sidebar,
  *   so the guide is written once, in the README, and its ts blocks are compiled by `npm test`;
@@ -17,6 +18,8 @@ type JsonObject = { [key: string]: Json };
 export const GUIDE_MARKER = "<!-- api-docs -->";
 export const GUIDE_GROUP = "TypeScript client";
 export const API_GROUP = "HTTP API";
+/** Heads a webhook's TypeScript sample in its description. */
+export const WEBHOOK_SAMPLE_INTRO = "**Handling it in TypeScript** (`highlevel-voice-ai/webhooks`):";
 
 export interface GuideSection {
   /** The tag's name in the spec copy (unique, not shown). */
@@ -96,7 +99,14 @@ export function bundleForDocs(
   };
 
   const unused = new Set(Object.keys(samples));
-  for (const item of Object.values(isObject(doc["paths"]) ? doc["paths"] : {})) {
+  const pathItems = [
+    ...Object.values(isObject(doc["paths"]) ? doc["paths"] : {}).map((item) => ({ item, webhook: false })),
+    ...Object.values(isObject(doc["webhooks"]) ? doc["webhooks"] : {}).map((item) => ({
+      item,
+      webhook: true,
+    })),
+  ];
+  for (const { item, webhook } of pathItems) {
     for (const op of Object.values(isObject(item) ? item : {})) {
       if (!isObject(op) || typeof op["operationId"] !== "string") continue;
       const source = samples[op["operationId"]];
@@ -104,6 +114,11 @@ export function bundleForDocs(
         throw new Error(`no code sample for ${op["operationId"]}: run npm run generate`);
       unused.delete(op["operationId"]);
       op["x-codeSamples"] = [{ lang: "TypeScript", source }];
+      // Redoc's panel shows only the payload of a webhook: its sample goes into the description.
+      if (webhook)
+        op["description"] =
+          `${typeof op["description"] === "string" ? op["description"].trimEnd() : ""}\n\n` +
+          `${WEBHOOK_SAMPLE_INTRO}\n\n\`\`\`ts\n${source.trimEnd()}\n\`\`\`\n`;
       const bodies = [
         resolve(op["requestBody"]),
         ...Object.values(isObject(op["responses"]) ? op["responses"] : {}),

@@ -10,6 +10,8 @@
  *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
  *   operation-docs.ts  each operation's summary, description, scopes and parameter descriptions,
  *                  for the command line's help (only src/cli reads it)
+ *   webhooks.ts    the spec's webhook events (payload schema, scopes, handler option) and the
+ *                  schemas their payloads use, for the `highlevel-voice-ai/webhooks` entry
  *   oauth-schema.ts  the types of openapi/oauth.yaml (the `highlevel-voice-ai/oauth` entry), read
  *                  from the oauth.yaml beside the Voice AI spec
  * All are formatted with prettier, so the output is byte-for-byte deterministic.
@@ -31,6 +33,7 @@ import { readModelNames, renderModels } from "./render-models.js";
 import { renderClientMethods } from "./render-client-methods.js";
 import { renderOperationDocs } from "./render-operation-docs.js";
 import { buildValidationTable, renderValidationTable } from "./validation-table.js";
+import { buildWebhookTable, renderWebhookTable } from "./webhook-table.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -44,6 +47,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const table = buildOperationTable(spec);
   const operationsSource = header + "\n" + renderOperationTable(table, readApiFacts(spec));
   const validationSource = header + "\n" + renderValidationTable(buildValidationTable(spec));
+  const webhooksSource = header + "\n" + renderWebhookTable(buildWebhookTable(spec));
   const codeSamples = JSON.stringify(await buildCodeSamples(spec, table));
   const names = readModelNames(spec);
   const modelsSource = header + "\n" + renderModels(spec, table, names);
@@ -58,6 +62,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["operations.ts", operationsSource],
     ["validation.ts", validationSource],
     ["code-samples.json", codeSamples],
+    ["webhooks.ts", webhooksSource],
     ["models.ts", modelsSource],
     ["client-methods.ts", methodsSource],
     ["operation-docs.ts", docsSource],

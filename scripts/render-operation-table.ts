@@ -11,6 +11,8 @@ export interface ApiFacts {
   defaultBaseUrl: string;
   /** Values the `Version` header may take; the first is the default. */
   versions: string[];
+  /** operationIds of the spec's webhooks: operations HighLevel calls, not the client. */
+  webhookOperations: string[];
 }
 
 export function readApiFacts(doc: OpenAPIDocument): ApiFacts {
@@ -29,7 +31,12 @@ export function readApiFacts(doc: OpenAPIDocument): ApiFacts {
   const versions = isObject(versionSchema) ? asArray(versionSchema["enum"]).map(String) : [];
   if (!defaultBaseUrl) throw new Error("the spec has no server URL");
   if (versions.length === 0) throw new Error("the Version header parameter has no enum of versions");
-  return { defaultBaseUrl, versions };
+  const webhookOperations = Object.values(isObject(doc["webhooks"]) ? doc["webhooks"] : {}).flatMap((item) =>
+    Object.values(isObject(item) ? item : {}).flatMap((op) =>
+      isObject(op) && typeof op["operationId"] === "string" ? [op["operationId"]] : [],
+    ),
+  );
+  return { defaultBaseUrl, versions, webhookOperations };
 }
 
 /** What the client needs of an operation at run time, in the compact form it is emitted in. */
@@ -69,6 +76,10 @@ function compactSchema(schema: QueryValueSchema): Record<string, unknown> {
 }
 
 export function renderOperationTable(entries: OperationEntry[], facts: ApiFacts): string {
+  // Every operation of the spec's paths has its entry; webhooks are not the client's to call.
+  const ids = facts.webhookOperations.length
+    ? `Exclude<keyof OperationTypes, ${facts.webhookOperations.map((id) => JSON.stringify(id)).join(" | ")}>`
+    : "keyof OperationTypes";
   const body = entries.map((e) => `  ${e.operationId}: ${JSON.stringify(runtimeEntry(e))},`).join("\n");
   return `import type { operations as OperationTypes } from "./schema.js";
 
@@ -112,7 +123,7 @@ export type ApiVersion = (typeof apiVersions)[number];
 
 export const operations = {
 ${body}
-} as const satisfies Record<keyof OperationTypes, OperationSpec>;
+} as const satisfies Record<${ids}, OperationSpec>;
 
 export type OperationId = keyof typeof operations;
 `;

@@ -49,7 +49,7 @@ const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A schema with `$ref`s to components.schemas shortened to the name, docs keywords dropped. */
-function compact(node: Json, where: string): Json {
+export function compact(node: Json, where: string): Json {
   if (!isObject(node)) throw new Error(`${where}: a schema must be an object`);
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {

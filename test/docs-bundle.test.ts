@@ -62,10 +62,15 @@ describe("bundleForDocs", () => {
     expect(JSON.stringify(spec)).toBe(specText);
   });
 
-  it("gives every operation its TypeScript sample", () => {
-    const ops = Object.values(bundled.paths as Record<string, Record<string, any>>).flatMap((item) =>
+  it("gives every operation and webhook its TypeScript sample", () => {
+    const items = [...Object.values(bundled.paths), ...Object.values(bundled.webhooks)] as Record<
+      string,
+      any
+    >[];
+    const ops = items.flatMap((item) =>
       Object.values(item).filter((op) => typeof op?.operationId === "string"),
     );
+    expect(ops.map((op) => op.operationId)).toContain("voiceAiCallEnd");
     expect(ops.length).toBe(Object.keys(samples).length);
     for (const op of ops)
       expect(op["x-codeSamples"]).toEqual([{ lang: "TypeScript", source: samples[op.operationId] }]);

@@ -25,6 +25,7 @@ interface SecurityScheme {
 }
 interface Spec {
   info: { title: string };
+  webhooks?: Record<string, { post?: SpecOperation & { "x-scopes"?: string[] } }>;
   tags?: { name: string }[];
   security?: Record<string, string[]>[];
   paths: Record<string, Record<string, SpecOperation>>;
@@ -63,3 +64,12 @@ export const codeSamples = JSON.parse(
 export const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
 export const methodOf = (operationId: string): { group: string; name: string } | undefined =>
   (operationTable as Record<string, { group: string; name: string }>)[operationId];
+
+/** The spec's webhooks (each a POST HighLevel sends): name, summary, tag and the scopes the app needs. */
+export const webhooks = Object.entries(spec.webhooks ?? {}).map(([name, item]) => ({
+  name,
+  operationId: item.post?.operationId ?? "",
+  summary: item.post?.summary ?? "",
+  tags: item.post?.tags ?? [],
+  scopes: item.post?.["x-scopes"] ?? [],
+}));

@@ -29,7 +29,16 @@ import {
   squash,
   type DocsPage,
 } from "./docs-page.js";
-import { codeSamples, guide, methodOf, operations, securitySchemes, spec, tags } from "./docs-spec.js";
+import {
+  codeSamples,
+  guide,
+  methodOf,
+  operations,
+  securitySchemes,
+  spec,
+  tags,
+  webhooks,
+} from "./docs-spec.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -220,6 +229,44 @@ describe("API docs page (npm run docs)", () => {
       expect(shown, what).not.toContain("CALL_TRANSFER");
     }
     await fullPageScreenshot("action-type-sms");
+  }, 60_000);
+
+  it("shows each webhook in its tag's Webhooks section, with the scope and the TypeScript handler sample", async () => {
+    expect(webhooks.map((w) => w.name)).toContain("VoiceAiCallEnd");
+    for (const webhook of webhooks) {
+      const what = `webhook "${webhook.summary}" (${webhook.name})`;
+      expect(webhook.tags.length, `the tag of ${what}`).toBeGreaterThan(0);
+      await openFromSidebar(webhook.tags[0] ?? "", `tag "${webhook.tags[0]}"`);
+      // Redoc lists a tag's webhooks under a "Webhooks" label of their own, apart from its operations.
+      const sidebar = page.getByRole("link").filter({ hasText: webhook.summary }).first();
+      await expectVisible(sidebar, `the sidebar entry of ${what}`);
+      const label = sidebar
+        .locator('xpath=ancestor::div[@role="listitem"][1]/preceding-sibling::div[@role="listitem"]')
+        .filter({ hasText: exactly("Webhooks") });
+      await expectVisible(label.first(), `the "Webhooks" label above ${what} in the sidebar`);
+      await sidebar.click({ timeout: UI_TIMEOUT });
+      // The heading holds the summary and the Webhook badge.
+      const title = main().locator("h2").filter({ hasText: webhook.summary });
+      await expectVisible(title, what);
+      const section = title.locator("xpath=ancestor::div[@id][1]");
+      await expectVisible(
+        section.getByText("Webhook", { exact: true }).first(),
+        `the Webhook badge of ${what}`,
+      );
+      for (const scope of webhook.scopes)
+        await expectVisible(section.getByText(scope).first(), `scope "${scope}" of ${what}`);
+      const sample = codeSamples[webhook.operationId];
+      expect(sample, `the code sample of ${what}`).toContain("createWebhookHandler");
+      const code = section.locator("pre").filter({ hasText: "createWebhookHandler" }).first();
+      await expectVisible(code, `the TypeScript sample of ${what}`);
+      expect(squash(await code.innerText()), `the TypeScript sample of ${what}`).toBe(squash(sample ?? ""));
+      // The payload panel beside it shows the body's example.
+      await expectVisible(
+        section.getByText('"executedCallActions"').first(),
+        `the payload sample of ${what}`,
+      );
+    }
+    await fullPageScreenshot("webhooks");
   }, 60_000);
 
   it("logs no errors and makes no request outside the file", () => {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "..");
 const FIXTURE = path.join(root, "test", "hover-fixture.ts");
 const SOURCE = `import { createVoiceAIClient, type VoiceAIClient } from "../src/index.js";
+import { createWebhookHandler, type VoiceAiCallEndEvent } from "../src/webhooks/index.js";
 
 const voiceAI = createVoiceAIClient({ token: "t", locationId: "LOC123" });
 const noDefault = createVoiceAIClient({ token: "t" });
@@ -28,6 +29,15 @@ const action = await voiceAI.actions.get({ actionId: "x" });
 void agent.actions;
 if (action.actionType === "SMS") void action.actionParameters;
 void Service;
+declare const callEnd: VoiceAiCallEndEvent;
+void callEnd.executedCallActions;
+void createWebhookHandler({
+  publicKey: "k",
+  onCallEnd(event) {
+    const first = event.executedCallActions?.[0];
+    if (first?.actionType === "SMS") void first.actionParameters;
+  },
+});
 `;
 
 let service: ts.LanguageService;
@@ -117,6 +127,26 @@ describe("hovers", () => {
       "(property) SmsAction.actionParameters: SmsActionParameters",
     );
     expect(hover("const agent")).toBe("const agent: AgentWithActions");
+  });
+
+  it("names the VoiceAiCallEnd webhook's types, generated from the spec", () => {
+    const shown = {
+      type: hover("VoiceAiCallEndEvent;"),
+      actions: hover("callEnd.executedCallActions"),
+      event: hover("onCallEnd(event"),
+      parameters: hover("first.actionParameters"),
+    };
+    for (const [what, text] of Object.entries(shown)) console.log(`hover ${what}: ${text}`);
+    // An import of the webhooks entry: the alias of the generated interface.
+    expect(shown.type).toMatch(/^\(alias\) interface VoiceAiCallEndEvent\b/);
+    expect(documentation("VoiceAiCallEndEvent;")).toMatch(/^The body of the `VoiceAiCallEnd` app webhook/);
+    expect(shown.actions).toBe(
+      "(property) VoiceAiCallEndEvent.executedCallActions?: CallEndExecutedAction[] | undefined",
+    );
+    expect(shown.event).toBe("(parameter) event: CallEndEvent");
+    expect(shown.parameters).toBe(
+      "(property) CallEndSmsAction.actionParameters?: SmsActionParameters | undefined",
+    );
   });
 
   it("gives a VoiceAIClient field the methods of either kind of client", () => {

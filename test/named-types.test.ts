@@ -19,7 +19,10 @@ import {
   type CallLog,
   type CallLogFilters,
   type CallLogList,
+  type CallEndExecutedAction,
+  type CallEndSmsAction,
   type CallTransferAction,
+  type CallTransferActionParameters,
   type components,
   type Language,
   type PatienceLevel,
@@ -28,6 +31,7 @@ import {
   type SmsActionParameters,
   type SmsActionRequest,
   type VoiceAIClient,
+  type VoiceAiCallEndEvent,
 } from "../src/index.js";
 import type * as TypesEntry from "../src/types-entry.js";
 
@@ -73,6 +77,33 @@ describe("named models", () => {
     // @ts-expect-error an SMS action carries SMS parameters
     const wrong: SmsAction = { id: "1", name: "n", actionType: "SMS", actionParameters: { calendarId: "c" } };
     void wrong;
+  });
+
+  it("name the VoiceAiCallEnd webhook body and its executed actions, narrowed by actionType", () => {
+    expectTypeOf<Schemas["VoiceAiCallEnd"]>().toExtend<VoiceAiCallEndEvent>();
+    expectTypeOf<VoiceAiCallEndEvent>().toExtend<Schemas["VoiceAiCallEnd"]>();
+    expectTypeOf<VoiceAiCallEndEvent["executedCallActions"]>().toEqualTypeOf<
+      CallEndExecutedAction[] | undefined
+    >();
+    // Nothing is required at the top level, as published.
+    expectTypeOf<VoiceAiCallEndEvent["id"]>().toEqualTypeOf<string | undefined>();
+    const first = (event: VoiceAiCallEndEvent): string | undefined => {
+      const action = event.executedCallActions?.[0];
+      if (action?.actionType === "SMS") {
+        expectTypeOf(action).toEqualTypeOf<CallEndSmsAction>();
+        return action.actionParameters?.messageBody;
+      }
+      if (action?.actionType === "CALL_TRANSFER") {
+        expectTypeOf(action.actionParameters).toEqualTypeOf<CallTransferActionParameters | undefined>();
+        return action._id;
+      }
+      return action?.actionName;
+    };
+    const sms: CallEndSmsAction = { actionType: "SMS", actionName: "n", actionParameters: smsParameters };
+    expect(first({ id: "c1", executedCallActions: [sms] })).toBe("b");
+    // @ts-expect-error the event names the action's ID `_id`, not `actionId`
+    const renamed: CallEndSmsAction = { actionType: "SMS", actionName: "n", actionId: "a" };
+    void renamed;
   });
 
   it("use the request enums in responses (language, patienceLevel)", () => {

@@ -225,7 +225,7 @@ describe("webhook handlers change the store", () => {
       const replay = await fetch(url, { method: "POST", ...signed });
       expect(replay.status).toBe(401);
       expect(await replay.json()).toEqual({ error: "replayed" });
-      const uninstall = await fake.webhooks.sign({ type: "UNINSTALL", companyId: "C1" });
+      const uninstall = await fake.webhooks.sign({ type: "UNINSTALL", appId: "fakeapp", companyId: "C1" });
       expect((await fetch(url, { method: "POST", ...uninstall })).status).toBe(200);
       expect(await oauth.installation({ companyId: "C1" })).toBeUndefined();
       expect(await oauth.installation({ locationId: "L5" })).toBeUndefined();

@@ -258,9 +258,13 @@ function collectExamples(): { cases: ExampleCase[]; usedComponentExamples: Set<s
     fromMediaTypes(raw["content"], where);
   };
 
-  for (const [route, item] of entriesOf(spec["paths"])) {
+  const pathItems = [
+    ...entriesOf(spec["paths"]).map(([route, item]) => ["paths", route, item] as const),
+    ...entriesOf(spec["webhooks"]).map(([name, item]) => ["webhooks", name, item] as const),
+  ];
+  for (const [section, route, item] of pathItems) {
     if (!isObject(item)) continue;
-    const at = `#/paths/${escapePointer(route)}`;
+    const at = `#/${section}/${escapePointer(route)}`;
     for (const [i, p] of (Array.isArray(item["parameters"]) ? item["parameters"] : []).entries())
       fromParameterOrHeader(p, `${at}/parameters/${i}`, "parameter");
     for (const method of HTTP_METHODS) {
@@ -316,6 +320,7 @@ function rawSchemas(): { schema: Json; where: string }[] {
     }
   };
   visit(spec["paths"], "#/paths");
+  visit(spec["webhooks"], "#/webhooks");
   visit(spec["components"], "#/components");
   return out;
 }
@@ -480,5 +485,100 @@ describe("the unknown-property check", () => {
     };
     const validate = ajv.compile(naive(derefSchema(schemaRef("AgentWithActions"))) as object);
     expect(validate(example("AgentWithActions"))).toBe(false);
+  });
+});
+
+describe("webhooks", () => {
+  const schemas = (isObject(spec["components"]) ? spec["components"]["schemas"] : {}) as JsonObject;
+  const schema = (name: string): JsonObject => schemas[name] as JsonObject;
+  const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+  const callEnd = (): JsonObject => clone(schema("VoiceAiCallEnd")["example"] as JsonObject);
+  const webhook = (): JsonObject => {
+    const hooks = isObject(spec["webhooks"]) ? spec["webhooks"] : {};
+    return (hooks["VoiceAiCallEnd"] as JsonObject)["post"] as JsonObject;
+  };
+
+  it("posts VoiceAiCallEnd with its schema, signed, for apps with voice-ai-dashboard.readonly", () => {
+    expect(Object.keys(isObject(spec["webhooks"]) ? spec["webhooks"] : {})).toEqual(["VoiceAiCallEnd"]);
+    const op = webhook();
+    expect(op["x-scopes"]).toEqual(["voice-ai-dashboard.readonly"]);
+    const media = ((op["requestBody"] as JsonObject)["content"] as JsonObject)["application/json"];
+    expect((media as JsonObject)["schema"]).toEqual(ref("VoiceAiCallEnd"));
+    // Signed by HighLevel, not called with the API's bearer token.
+    expect(op["security"]).toEqual([]);
+    const signature = (op["parameters"] as JsonObject[]).find((p) => p["name"] === "x-ghl-signature");
+    expect(signature).toMatchObject({ in: "header", required: true });
+  });
+
+  it("lists every documented field with its type, none required, and no other", () => {
+    const documented: Record<string, string> = {
+      id: "string",
+      locationId: "string",
+      agentId: "string",
+      contactId: "string",
+      fromNumber: "string",
+      createdAt: "string",
+      duration: "number",
+      summary: "string",
+      transcript: "string",
+      translation: "object",
+      extractedData: "object",
+      messageId: "string",
+      trialCall: "boolean",
+      executedCallActions: "array",
+      // Not in the published schema; other HighLevel webhook bodies carry it.
+      type: "string",
+    };
+    const s = schema("VoiceAiCallEnd");
+    expect(s["required"]).toBeUndefined();
+    const properties = s["properties"] as JsonObject;
+    expect(Object.keys(properties).sort()).toEqual(Object.keys(documented).sort());
+    for (const [name, type] of Object.entries(documented))
+      expect((resolve(properties[name]) as JsonObject)["type"], name).toBe(type);
+    expect(schema("CallEndTranslation")["properties"]).toMatchObject({
+      transcript: { type: "string" },
+      language: { type: "string" },
+    });
+  });
+
+  it("narrows executed actions by actionType onto the parameter schemas of the actions, with `_id`", () => {
+    const union = schema("CallEndExecutedAction");
+    const mapping = (union["discriminator"] as JsonObject)["mapping"] as JsonObject;
+    expect(Object.keys(mapping).sort()).toEqual([...(schema("ActionType")["enum"] as string[])].sort());
+    const actionMapping = (schema("Action")["discriminator"] as JsonObject)["mapping"] as JsonObject;
+    for (const [type, target] of Object.entries(mapping)) {
+      const member = resolve({ $ref: target as string }) as JsonObject;
+      const [fields, own] = member["allOf"] as JsonObject[];
+      expect(fields).toEqual(ref("CallEndExecutedActionFields"));
+      expect(own!["required"], type).toEqual(["actionType"]);
+      const ownProps = own!["properties"] as JsonObject;
+      expect((ownProps["actionType"] as JsonObject)["const"]).toBe(type);
+      // The same parameters as the stored action of that type.
+      const action = resolve({ $ref: actionMapping[type] as string }) as JsonObject;
+      const config = resolve((action["allOf"] as Json[])[1]) as JsonObject;
+      expect(ownProps["actionParameters"], type).toEqual(
+        (config["properties"] as JsonObject)["actionParameters"],
+      );
+    }
+    const fields = schema("CallEndExecutedActionFields");
+    expect(fields["required"]).toEqual(["actionName"]);
+    expect(Object.keys(fields["properties"] as JsonObject).sort()).toEqual(
+      ["_id", "actionName", "description", "executedAt", "triggerReceivedAt"].sort(),
+    );
+  });
+
+  it("accepts fields beyond the documented ones, and refuses wrong types and unknown action types", () => {
+    const body = callEnd();
+    expect(problems(ref("VoiceAiCallEnd"), body)).toEqual([]);
+    const extra: JsonObject = { ...callEnd(), recordingUrl: "https://x.example/r.mp3" };
+    (extra.executedCallActions as JsonObject[])[0]!["newField"] = true;
+    expect(problems(ref("VoiceAiCallEnd"), extra, { strictObjects: false })).toEqual([]);
+    expect(problems(ref("VoiceAiCallEnd"), { ...body, type: "VoiceAiCallEnd" })).toEqual([]);
+    expect(
+      problems(ref("VoiceAiCallEnd"), { ...body, duration: "180" }, { strictObjects: false }),
+    ).not.toEqual([]);
+    const unknownType = callEnd();
+    (unknownType.executedCallActions as JsonObject[])[0]!["actionType"] = "EMAIL";
+    expect(problems(ref("VoiceAiCallEnd"), unknownType, { strictObjects: false })).not.toEqual([]);
   });
 });

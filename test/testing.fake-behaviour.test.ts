@@ -249,7 +249,7 @@ describe("extra routes (how the OAuth endpoints mount)", () => {
       { reset: () => void resets++ },
     );
     let now = NOW;
-    const fake = await startFake({ listen: false, clock: () => now }, [issue]);
+    const { fake } = await startFake({ listen: false, clock: () => now }, { handlers: [issue] });
     try {
       expect((await send(fake, "GET", LIST, { token: "issued-token" })).status).toBe(401);
       expect(await (await fake.fetch(`${fake.url}/oauth/token`, { method: "POST" })).json()).toEqual({

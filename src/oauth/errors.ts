@@ -43,27 +43,6 @@ const REASONS: Record<ReauthorizationReason, string> = {
   not_installed: "no installation is stored and no agency install is known to cover it",
 };
 
-/** A webhook call that must not be trusted: bad or missing signature, replayed, stale or malformed. */
-export class WebhookVerificationError extends VoiceAIError {
-  override name = "WebhookVerificationError";
-  readonly reason: WebhookRejection;
-  constructor(reason: WebhookRejection, message: string) {
-    super(`Webhook rejected: ${message}`);
-    this.reason = reason;
-  }
-}
-
-export type WebhookRejection =
-  | "missing_signature"
-  | "bad_signature"
-  | "legacy_signature_disabled"
-  | "malformed"
-  | "stale"
-  | "replayed"
-  /** The replay guard failed, hung or gave no boolean: whether it is a replay is unknown (retryable). */
-  | "replay_check_failed"
-  | "wrong_app";
-
 /** The `state` brought back to the redirect URI is not one this app issued for this browser. */
 export class OAuthStateError extends VoiceAIError {
   override name = "OAuthStateError";

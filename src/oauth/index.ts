@@ -16,24 +16,13 @@ export {
   type TokenStore,
 } from "./token-store.js";
 export { createFileTokenStore, type FileTokenStoreOptions } from "./file-store.js";
-export { verifyWebhook, type VerifyWebhookOptions } from "./webhook-verify.js";
-export { createReplayGuard, type ReplayGuard } from "./replay-guard.js";
-export type { InstallEvent, UninstallEvent, OtherWebhookEvent, WebhookEvent } from "./webhook-events.js";
-export type { WebhookOutcome } from "./webhook-actions.js";
-export {
-  createWebhookHandler,
-  toNodeHandler,
-  type NodeRequestLike,
-  type NodeResponseLike,
-  type WebhookHandlerOptions,
-} from "./webhook-handler.js";
-export { LEGACY_RSA_PUBLIC_KEY } from "./webhook-keys.js";
+// The webhooks entry, whole: verification, typed events, the replay guard, the fetch-style handler.
+export * from "../webhooks/index.js";
+export { toNodeHandler, type NodeRequestLike, type NodeResponseLike } from "./node-handler.js";
 export {
   OAuthStateError,
   ReauthorizationRequiredError,
   TokenStoreError,
-  WebhookVerificationError,
   type ReauthorizationReason,
-  type WebhookRejection,
 } from "./errors.js";
 export type { TokenContext, TokenProvider } from "../pipeline/token-provider.js";

@@ -31,8 +31,9 @@ import { withStoreLock } from "./single-flight.js";
 import { createTokenManager, type TokenManager } from "./token-manager.js";
 import { checkToken, lifetimeMs } from "./token-values.js";
 import { redacted } from "./token-store.js";
-import { applyWebhook, type WebhookOutcome } from "./webhook-actions.js";
-import type { WebhookEvent } from "./webhook-events.js";
+import type { WebhookEvent } from "../webhooks/events.js";
+import type { WebhookOutcome } from "../webhooks/outcome.js";
+import { applyWebhook } from "./webhook-actions.js";
 
 export interface ExchangeCodeOptions {
   /** Ask for a Location or a Company token (by default the server decides). */

@@ -3,22 +3,8 @@ import type { CompanyIndex } from "./company-index.js";
 import { keyFor, parseRecord, serialize, checkId, type InstallationRecord } from "./records.js";
 import type { TokenManager } from "./token-manager.js";
 import type { TokenStore } from "./token-store.js";
-import type { WebhookEvent } from "./webhook-events.js";
-
-export type WebhookOutcome =
-  /** A Location token was minted from the agency's token and stored. */
-  | { action: "minted"; locationId: string; companyId: string }
-  /**
-   * The Location was recorded as covered by its agency; its token is minted on first use. `mintError`
-   * names why minting now failed (the event is still accepted: a retried delivery would be a replay).
-   */
-  | { action: "recorded"; locationId: string; companyId: string; mintError?: string }
-  /** The Location already holds tokens of its own (a Location-level install): left as it is. */
-  | { action: "kept"; locationId: string }
-  /** Stored installations were deleted. */
-  | { action: "deleted"; locationId: string | undefined; companyId: string | undefined; count: number }
-  /** Nothing to do for this event. */
-  | { action: "ignored"; reason: string };
+import { eventName, type WebhookEvent } from "../webhooks/events.js";
+import type { WebhookOutcome } from "../webhooks/outcome.js";
 
 export async function applyWebhook(
   event: WebhookEvent,
@@ -86,5 +72,5 @@ export async function applyWebhook(
     await companies.remove(companyId);
     return { action: "deleted", locationId: undefined, companyId, count: count + 1 };
   }
-  return { action: "ignored", reason: `no action for ${event.eventType} events` };
+  return { action: "ignored", reason: `no action for ${eventName(event)} events` };
 }

@@ -11,6 +11,8 @@ import { StoreClosedError } from "./errors.js";
 import { createRedisLimiter, type RedisLimiter } from "./limiter.js";
 import type { Logger, RedisLimiterOptions } from "./limiter-context.js";
 import { createRedisTokenStore, type TokenStore } from "./token-store.js";
+import { createRedisReplayGuard } from "./replay-guard.js";
+import type { ReplayGuard } from "../webhooks/replay-guard.js";
 
 export interface RedisStoreOptions {
   /** Put before every key, so that several apps can share one Redis; default "highlevel-voice-ai:". */
@@ -29,6 +31,11 @@ export interface RedisStoreOptions {
 export interface RedisStore extends Required<TokenStore> {
   /** The shared limiter; the client calls it for `rateLimit: { store }`. */
   createLimiter(options: RedisLimiterOptions): RateLimiter;
+  /**
+   * Webhook IDs and call IDs seen, shared by every process on this Redis: pass it as the
+   * `replayGuard` of `createWebhookHandler` so a fleet applies each event and each call end once.
+   */
+  readonly replayGuard: ReplayGuard;
   /** Commands this store has sent to Redis so far. */
   readonly roundTrips: number;
   /** The same, by script (acquire, release, penalize, lock, ...): a copy. */
@@ -84,6 +91,7 @@ export function createRedisStore(client: RedisClientLike, options: RedisStoreOpt
 
   return Object.freeze({
     ...tokens,
+    replayGuard: createRedisReplayGuard(runner, prefix),
     createLimiter(limits: RedisLimiterOptions): RateLimiter {
       if (closing) throw new StoreClosedError("the Redis store was closed (store.close())");
       for (const ref of limiters) if (!ref.deref()) limiters.delete(ref);

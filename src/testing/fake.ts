@@ -1,36 +1,21 @@
 /**
- * createFakeVoiceAI: a stateful, deterministic fake of the Voice AI API for tests, served on
- * 127.0.0.1 and, without sockets, through `fake.fetch`.
+ * startFake: the stateful, deterministic fake of the Voice AI API, served on 127.0.0.1 and, without
+ * sockets, through `fake.fetch`. createFakeVoiceAI (create.ts) adds webhooks and OAuth to it.
  */
 import { validationTable } from "../../generated/validation.js";
 import { ConfigurationError } from "../errors/index.js";
 import type { FakeContext, FakeRouteHandler, JournalEntry } from "./context.js";
+import { checkOptions, type FakeVoiceAIOptions } from "./fake-options.js";
 import { Faults, type Fault } from "./faults.js";
 import { createIdGenerator, createRandom } from "./random.js";
-import { RateLimits, type FakeRateLimitOptions } from "./rate-limit.js";
+import { RateLimits } from "./rate-limit.js";
 import { handle, matchOperation, RESET } from "./router.js";
 import { seedLocation } from "./seed.js";
 import { listen, type FakeServer } from "./server.js";
-import { TokenRegistry, type FakeLocation, type LocationState } from "./store.js";
+import { TokenRegistry, type LocationState } from "./store.js";
 
-export interface FakeVoiceAIOptions {
-  /** The locations (sub-accounts) that exist; default `["LOC1"]`. */
-  locations?: readonly (string | FakeLocation)[];
-  /** Agents each location starts with (each with two actions); default 2. */
-  agents?: number;
-  /** Call logs each location starts with; default 20. */
-  callLogs?: number;
-  /** Seed of every id and every seeded value; default 1. */
-  seed?: string | number;
-  /** "Now" in epoch ms: timestamps, ids, rate-limit windows, token expiry; default Date.now. */
-  clock?: () => number;
-  /** HighLevel's limits unless given (100 per 10 s, 200,000 a day); false: no limit. */
-  rateLimit?: FakeRateLimitOptions | false;
-  /** Serve HTTP on 127.0.0.1; default true. With false, use `fake.fetch` (`url` is then a placeholder). */
-  listen?: boolean;
-}
-
-export interface FakeVoiceAI {
+/** The fake of the API alone (what `FakeVoiceAI` has beside webhooks). */
+export interface FakeVoiceAICore {
   /** Base URL of the server: give it to the client as `baseUrl`. */
   readonly url: string;
   /** The same fake without sockets: give it to the client as `fetch`. */
@@ -46,14 +31,23 @@ export interface FakeVoiceAI {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Extra routes tried before the API's (see FakeRouteHandler). */
+  handlers?: FakeRouteHandler[];
+  /** The port to listen on (default 0: a free one). */
+  port?: number;
+  /** Answers requests before the fake (an admin API): what it answers is not journaled. */
+  intercept?: (request: Request) => Promise<Response | undefined>;
+}
+
 const operationIds = Object.keys(validationTable.operations);
 
-/** Starts a fake; `handlers` are extra routes tried before the API's (see FakeRouteHandler). */
 export async function startFake(
   options: FakeVoiceAIOptions = {},
-  handlers: FakeRouteHandler[] = [],
-): Promise<FakeVoiceAI> {
+  start: StartOptions = {},
+): Promise<{ fake: FakeVoiceAICore; context: () => FakeContext }> {
   const settings = checkOptions(options);
+  const handlers = start.handlers ?? [];
   const clock = options.clock ?? Date.now;
   const tokenOf = (id: string) => `pit-fake-${createRandom(`token:${settings.seed}:${id}`).hex(32)}`;
   const build = (): FakeContext => {
@@ -80,6 +74,8 @@ export async function startFake(
   let ctx = build();
 
   async function answer(request: Request) {
+    const intercepted = await start.intercept?.(request);
+    if (intercepted) return intercepted;
     const at = clock();
     const sent = await request.clone().text();
     const url = new URL(request.url);
@@ -97,8 +93,8 @@ export async function startFake(
     return outcome;
   }
 
-  const server: FakeServer | undefined = settings.listen ? await listen(answer) : undefined;
-  return {
+  const server: FakeServer | undefined = settings.listen ? await listen(answer, start.port ?? 0) : undefined;
+  const fake: FakeVoiceAICore = {
     url: server?.url ?? "http://127.0.0.1",
     fetch: async (input, init) => {
       const request = new Request(input, init);
@@ -124,6 +120,7 @@ export async function startFake(
     },
     close: async () => server?.close(),
   };
+  return { fake, context: () => ctx };
 }
 
 function parsed(text: string): unknown {
@@ -142,39 +139,4 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-function checkOptions(options: FakeVoiceAIOptions) {
-  if (typeof options !== "object" || options === null)
-    throw new ConfigurationError("the fake's options must be an object");
-  const count = (name: string, value: unknown, fallback: number) => {
-    if (value === undefined) return fallback;
-    if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > 100_000)
-      throw new ConfigurationError(`${name} must be an integer from 0 to 100000`);
-    return value as number;
-  };
-  const locations = (options.locations ?? ["LOC1"]).map((l): Required<FakeLocation> => {
-    const given = typeof l === "string" ? { id: l } : l;
-    if (typeof given?.id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(given.id))
-      throw new ConfigurationError("each location id must be 1-64 letters, digits, _ or -");
-    return {
-      id: given.id,
-      name: given.name ?? `Business ${given.id}`,
-      timezone: given.timezone ?? "America/New_York",
-    };
-  });
-  if (locations.length === 0 || new Set(locations.map((l) => l.id)).size !== locations.length)
-    throw new ConfigurationError("locations must name at least one location, each once");
-  if (options.clock !== undefined && typeof options.clock !== "function")
-    throw new ConfigurationError("clock must be a function");
-  const seed = options.seed ?? 1;
-  if (typeof seed !== "string" && typeof seed !== "number")
-    throw new ConfigurationError("seed must be a string or a number");
-  return {
-    locations,
-    seed,
-    agents: count("agents", options.agents, 2),
-    callLogs: count("callLogs", options.callLogs, 20),
-    listen: options.listen !== false,
-  };
 }

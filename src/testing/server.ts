@@ -8,7 +8,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function listen(answer: (request: Request) => Promise<Outcome>): Promise<FakeServer> {
+export async function listen(answer: (request: Request) => Promise<Outcome>, port = 0): Promise<FakeServer> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     void serve(req, res, answer).catch(() => res.destroy());
@@ -19,11 +19,11 @@ export async function listen(answer: (request: Request) => Promise<Outcome>): Pr
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise((resolve) => {
         // Idle keep-alive connections would hold close() open: end them all.

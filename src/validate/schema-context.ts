@@ -15,6 +15,12 @@ export interface SchemaContext {
   schemas: Readonly<Record<string, JsonSchema>>;
   /** Report object properties no schema declares (like `unevaluatedProperties: false`). */
   rejectUnknown: boolean;
+  /**
+   * Check only what the generated types say: types, required properties, enums and constants,
+   * unions; not lengths, patterns, formats, bounds, item counts or if/then rules. For data a
+   * server sent (webhook bodies), which is refused only where its type would lie.
+   */
+  typesOnly?: boolean;
 }
 
 export const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);

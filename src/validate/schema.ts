@@ -55,19 +55,20 @@ function check(ctx: SchemaContext, input: JsonSchema, value: unknown, path: stri
   }
   if (s.enum && !s.enum.some((e) => e === value)) out.push({ path, rule: `one of ${s.enum.join(", ")}` });
   if (has(s, "const") && s.const !== value) out.push({ path, rule: `must be ${JSON.stringify(s.const)}` });
-  if (typeof value === "string") checkString(s, value, path, out);
-  if (typeof value === "number") checkNumber(s, value, path, out);
+  const values = !ctx.typesOnly;
+  if (typeof value === "string" && values) checkString(s, value, path, out);
+  if (typeof value === "number" && values) checkNumber(s, value, path, out);
   if (Array.isArray(value)) {
-    if (s.minItems !== undefined && value.length < s.minItems)
+    if (values && s.minItems !== undefined && value.length < s.minItems)
       out.push({ path, rule: `at least ${plural(s.minItems, "item")}` });
-    if (s.maxItems !== undefined && value.length > s.maxItems)
+    if (values && s.maxItems !== undefined && value.length > s.maxItems)
       out.push({ path, rule: s.maxItems === 0 ? "must be empty" : `at most ${plural(s.maxItems, "item")}` });
     if (s.items) value.forEach((item, i) => validateValue(ctx, s.items!, item, `${path}[${i}]`, out));
   }
   if (isObject(value)) checkObject(ctx, s, value, path, out);
   for (const member of s.allOf ?? []) check(ctx, member, value, path, out);
   if (s.oneOf || s.anyOf) checkUnion(ctx, s, value, path, out);
-  if (s.if) {
+  if (s.if && values) {
     const branch = passes(ctx, s.if, value, path) ? s.then : s.else;
     if (branch) check(ctx, branch, value, path, out);
   }

@@ -6,7 +6,12 @@
 import { afterEach, expect } from "vitest";
 import { validationTable } from "../../generated/validation.js";
 import { violationsOf } from "../../src/validate/schema.js";
-import { createFakeVoiceAI, type FakeVoiceAI, type FakeVoiceAIOptions } from "../../src/testing/index.js";
+import {
+  createFakeVoiceAI,
+  type FakeVoiceAI,
+  type FakeVoiceAICore,
+  type FakeVoiceAIOptions,
+} from "../../src/testing/index.js";
 
 export const NOW = Date.UTC(2026, 0, 15, 12);
 const strict = { schemas: validationTable.schemas, rejectUnknown: true };
@@ -54,7 +59,7 @@ export interface Sent {
 
 /** Sends one request through `fake.fetch` with the location's token and the Version header. */
 export async function send(
-  fake: FakeVoiceAI,
+  fake: FakeVoiceAICore,
   method: string,
   path: string,
   options: { body?: unknown; token?: string | null; version?: string | null; location?: string } = {},

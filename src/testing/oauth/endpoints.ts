@@ -1,4 +1,5 @@
 /** The three OAuth endpoints of the fake, over its state. */
+import { DEFAULT_SCOPE } from "./installs.js";
 import { installationKey, type FakeInstallation, type FakeState } from "./state.js";
 
 export interface EndpointConfig {
@@ -58,7 +59,7 @@ export function createEndpoints(state: FakeState, config: EndpointConfig) {
       token_type: "Bearer",
       expires_in: state.ttl.seconds,
       refresh_token: state.grantRefresh(key),
-      scope: install.scope ?? "voice-ai-agents.readonly voice-ai-agents.write",
+      scope: install.scope ?? DEFAULT_SCOPE,
       userType: install.userType,
       ...(install.locationId && { locationId: install.locationId }),
       ...(install.companyId && { companyId: install.companyId }),
@@ -103,7 +104,7 @@ export function createEndpoints(state: FakeState, config: EndpointConfig) {
       access_token: state.grantAccess(key, company!, "Location", locationId),
       token_type: "Bearer",
       expires_in: state.ttl.seconds,
-      scope: company?.scope ?? "voice-ai-agents.readonly voice-ai-agents.write",
+      scope: company?.scope ?? DEFAULT_SCOPE,
       locationId,
       userId: company?.userId ?? "user_fake",
       appId: clientId.split("-")[0],

@@ -5,6 +5,7 @@
  */
 import { bearer, createEndpoints, json } from "./endpoints.js";
 import { createFakeState, type FakeInstallation, type FakeLocation, type FakeState } from "./state.js";
+import { installedScopes, uninstall, type UninstallPayload, type UninstallTarget } from "./installs.js";
 import { createWebhookSigner, type WebhookSigner } from "./webhooks.js";
 
 export interface FakeOAuthOptions {
@@ -21,6 +22,8 @@ export interface FakeOAuthOptions {
 
 export interface FakeOAuth {
   readonly clientId: string;
+  /** The app's id, as its tokens and webhooks carry it: the client id up to its first `-`. */
+  readonly appId: string;
   readonly clientSecret: string;
   readonly stats: FakeState["stats"];
   handle(request: Request): Promise<Response | undefined>;
@@ -38,6 +41,14 @@ export interface FakeOAuth {
   revokeAccessTokens(installation?: string): void;
   /** Makes every refresh token of an installation invalid (`invalid_grant`): revoked or uninstalled. */
   revokeRefreshTokens(installation: string): void;
+  /** The scopes the app holds on a Location (its own install, or its agency's), or undefined where it is not installed. */
+  installedScopes(locationId: string): string[] | undefined;
+  /**
+   * Removes the app from a Location or an agency (and its Locations): its access tokens answer 401,
+   * its refresh tokens `invalid_grant`, no Location token is minted for it, the installed lists say
+   * so. Returns the UNINSTALL payload; `createFakeVoiceAI`'s `fake.uninstall` also sends it, signed.
+   */
+  uninstall(target: UninstallTarget): UninstallPayload;
   /** Signs INSTALL / UNINSTALL (or any) payloads with the fake's Ed25519 key. */
   readonly webhooks: WebhookSigner;
 }
@@ -56,8 +67,10 @@ export function createFakeOAuthHandler(options: FakeOAuthOptions = {}): FakeOAut
     pause: () => new Promise((resolve) => setTimeout(resolve, options.tokenLatencyMs ?? 0)),
   });
 
+  const appId = clientId.split("-")[0]!;
   return {
     clientId,
+    appId,
     clientSecret,
     stats,
     webhooks: createWebhookSigner(now),
@@ -76,6 +89,8 @@ export function createFakeOAuthHandler(options: FakeOAuthOptions = {}): FakeOAut
       const form = new URLSearchParams(await request.text());
       return route === "POST /oauth/token" ? endpoints.token(form) : endpoints.locationToken(request, form);
     },
+    installedScopes: (locationId) => installedScopes(state, locationId),
+    uninstall: (target) => uninstall(state, appId, target),
     issueCode(install) {
       const code = state.newCode();
       state.codes.set(code, { ...install });

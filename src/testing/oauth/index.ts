@@ -3,3 +3,4 @@ export { createFakeOAuthHandler, type FakeOAuth, type FakeOAuthOptions } from ".
 export { createFakeOAuth, type FakeOAuthServer } from "./server.js";
 export type { FakeInstallation, FakeLocation, FakeOAuthStats } from "./state.js";
 export type { SignedWebhook, WebhookSigner } from "./webhooks.js";
+export type { UninstallPayload, UninstallTarget } from "./installs.js";

@@ -9,6 +9,8 @@ export interface SignedWebhook {
 export interface WebhookSigner {
   /** The public key, as the bare 32 bytes in base64 (one of the forms verifyWebhook accepts). */
   publicKey(): Promise<string>;
+  /** The public key as PEM (SubjectPublicKeyInfo), the form the Marketplace gives. */
+  publicKeyPem(): Promise<string>;
   /** Signs `payload`; objects get a `timestamp` (now) and a fresh `webhookId` unless they carry them. */
   sign(payload: Record<string, unknown> | string): Promise<SignedWebhook>;
 }
@@ -25,6 +27,10 @@ export function createWebhookSigner(now: () => number): WebhookSigner {
   return {
     async publicKey() {
       return base64(await crypto.subtle.exportKey("raw", (await keys()).publicKey));
+    },
+    async publicKeyPem() {
+      const der = base64(await crypto.subtle.exportKey("spki", (await keys()).publicKey));
+      return `-----BEGIN PUBLIC KEY-----\n${der}\n-----END PUBLIC KEY-----\n`;
     },
     async sign(payload) {
       const body =

@@ -6,7 +6,10 @@
 import { ConfigurationError } from "../errors/index.js";
 import { WebhookVerificationError } from "./errors.js";
 
-/** Remembers the IDs of accepted webhooks; share one across the processes behind a webhook URL. */
+/**
+ * Remembers the IDs of accepted webhooks (and, prefixed `VoiceAiCallEnd:`, the call IDs of handled
+ * call ends); share one across the processes behind a webhook URL.
+ */
 export interface ReplayGuard {
   /**
    * True the first time `webhookId` is offered within `ttlMs`, false for a repeat. Must be atomic
@@ -29,11 +32,14 @@ export function createReplayGuard(maxEntries = 10_000): ReplayGuard {
   return {
     firstSeen(id, ttlMs) {
       const now = Date.now();
+      // Insertion order is nearly expiry order (webhook IDs and call IDs have a ttl each): the
+      // sweep stops at the first live entry, and a lookup checks the expiry of its own.
       for (const [key, until] of seen) {
-        if (until > now) break; // insertion order is expiry order (one ttl per guard in practice)
+        if (until > now) break;
         seen.delete(key);
       }
-      if (seen.has(id)) return false;
+      if ((seen.get(id) ?? 0) > now) return false;
+      seen.delete(id); // an expired entry: re-inserted at the end, in expiry order
       seen.set(id, now + ttlMs);
       if (seen.size > maxEntries) seen.delete(seen.keys().next().value!);
       return true;
@@ -68,7 +74,9 @@ export function checkReplayOptions(guard: unknown, timeoutMs: unknown): void {
 /**
  * The guard's answer, within `timeoutMs`. A guard that fails, hangs or answers something else is
  * no answer: the call is refused as unchecked (retryable), and nothing of the guard's error is
- * shown, since a store's error may name its credentials.
+ * shown, since a store's error may name its credentials. The sender is then told to retry, so the
+ * ID must not stay recorded: it is forgotten now (a failed store may have written it before
+ * failing), and again if a late answer says this call recorded it after all.
  */
 export async function askFirstSeen(
   guard: ReplayGuard,
@@ -76,10 +84,17 @@ export async function askFirstSeen(
   ttlMs: number,
   timeoutMs: number,
 ): Promise<boolean> {
-  const answer = await withTimeout(() => guard.firstSeen(webhookId, ttlMs), timeoutMs).catch(
-    (error: unknown) => ({ failed: error instanceof Error ? error.name : typeof error }),
-  );
+  const asked = Promise.resolve().then(() => guard.firstSeen(webhookId, ttlMs));
+  const answer = await withTimeout(() => asked, timeoutMs).catch((error: unknown) => ({
+    failed: error instanceof Error ? error.name : typeof error,
+  }));
   if (typeof answer === "boolean") return answer;
+  if (answer === TIMED_OUT)
+    asked.then(
+      (late) => late === true && void forgetSeen(guard, webhookId, timeoutMs),
+      () => undefined,
+    );
+  else await forgetSeen(guard, webhookId, timeoutMs);
   const why =
     answer === TIMED_OUT
       ? `no answer within ${timeoutMs} ms`

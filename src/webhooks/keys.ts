@@ -1,6 +1,6 @@
 /** The public keys webhook signatures are checked with, in the forms HighLevel hands them out. */
 import { ConfigurationError } from "../errors/index.js";
-import { fromBase64, fromHex } from "./encoding.js";
+import { fromBase64, fromHex } from "../oauth/encoding.js";
 
 /**
  * HighLevel's published RSA key for the legacy `x-wh-signature` header (4096-bit,

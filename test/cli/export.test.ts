@@ -152,25 +152,21 @@ describe("calls export", () => {
 });
 
 describe("calls sync", () => {
-  it("appends what is new since the checkpoints: everything first, nothing on the second run", async () => {
-    const args = [
-      "calls",
-      "sync",
-      "--state",
-      "state",
-      "--settle",
-      "0",
-      "--location",
-      "LOC2",
-      "--out",
-      "sync.ndjson",
-    ];
+  it("appends what is new since the checkpoints: everything first, then only the calls that ended since", async () => {
+    const args = ["calls", "sync", "--state", "state", "--settle", "0", "--location", "LOC2", "--out", "sync.ndjson"];
     const first = await runCli(args, { env, cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(new RegExp(`^synced ${expected.get("LOC2")!.size} new call logs`, "m"));
+    // Calls that started after the first run's window (with --settle 0, one that started before
+    // it and ended after would be missed: that is what the default 15 min settle time is for).
+    const startedNow = () => fake.simulateCall({ locationId: "LOC2", createdAt: new Date().toISOString() });
+    const ended = [startedNow(), startedNow()];
     const second = await runCli(args, { env, cwd: dir });
-    expect(second.stderr).toMatch(/^synced 0 new call logs/m);
+    expect(second.stderr).toMatch(/^synced 2 new call logs/m);
+    const third = await runCli(args, { env, cwd: dir });
+    expect(third.stderr).toMatch(/^synced 0 new call logs/m);
     const ids = ndjsonIds(await readFile(path.join(dir, "sync.ndjson"), "utf8"));
-    expect(ids.sort()).toEqual([...expected.get("LOC2")!].map((id) => `LOC2/${id}`).sort());
+    const want = [...expected.get("LOC2")!, ...ended.map((c) => c.log.id)].map((id) => `LOC2/${id}`);
+    expect(ids.sort()).toEqual(want.sort());
   }, 120_000);
 });

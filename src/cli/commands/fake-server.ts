@@ -1,22 +1,25 @@
 /**
- * The fake behind `highlevel-voice-ai fake`. Until the fake's own standalone server lands (branch
- * `fake`: fixed ports, its own printing), this starts `createFakeVoiceAI`, which listens on a
- * free port of 127.0.0.1 only; a fixed --port is refused with a clear line.
+ * The fake behind `highlevel-voice-ai fake`: `startFakeServer` of highlevel-voice-ai/testing (the
+ * API, its OAuth endpoints and the admin API under /__fake/ on one port of 127.0.0.1). What it
+ * prints is the admin API's /info; with a token store, each location is installed through the
+ * admin API's codes and /oauth's own code exchange, as an app's callback would.
  */
 import path from "node:path";
-import { createOAuth } from "../../oauth/oauth.js";
+import { rm } from "node:fs/promises";
 import { createFileTokenStore } from "../../oauth/file-store.js";
-import { createFakeVoiceAI } from "../../testing/index.js";
+import { createOAuth } from "../../oauth/oauth.js";
+import { startFakeServer as serve } from "../../testing/serve/serve.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 
 export interface FakeServerOptions {
   port: number;
   locations: string[];
   callLogs: number;
-  rateLimit: boolean;
   agents: number;
   seed: string;
+  rateLimit: boolean;
   oauth: boolean;
+  webhooks: string[];
   tokenStore: string | undefined;
   cwd: string;
 }
@@ -24,64 +27,72 @@ export interface FakeServerOptions {
 export interface FakeServerInfo {
   url: string;
   locations: { id: string; token: string }[];
-  oauth?: { clientId: string; clientSecret: string; tokenStore?: string };
+  webhookPublicKey?: string;
+  oauth?: { clientId: string; clientSecret: string; appId?: string; tokenStore?: string };
+  /** The admin API: reset, fail-next, journal, calls (simulated, with their webhooks), oauth. */
+  admin: string;
 }
+
+const SCOPES =
+  "voice-ai-agents.readonly voice-ai-agents.write voice-ai-agent-goals.readonly voice-ai-agent-goals.write voice-ai-dashboard.readonly";
 
 export async function startFakeServer(options: FakeServerOptions) {
-  if (options.port !== 0)
-    throw new CliError(
-      "--port: only 0 (a free port) is supported until the fake's standalone server is merged",
-      ExitCode.usage,
-    );
-  const ids = options.locations;
-  const fake = await createFakeVoiceAI({
-    locations: ids,
-    ...(!options.rateLimit && { rateLimit: false }),
-    callLogs: options.callLogs,
-    agents: options.agents,
-    seed: options.seed,
-    oauth: options.oauth,
-  });
-  const info: FakeServerInfo = {
-    url: fake.url,
-    locations: ids.map((id) => ({ id, token: fake.tokenFor(id) })),
-  };
+  let server: Awaited<ReturnType<typeof serve>>;
   try {
-    if (fake.oauth) {
-      info.oauth = { clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret };
-      if (options.tokenStore !== undefined) {
-        const file = path.resolve(options.cwd, options.tokenStore);
-        await installEverywhere(fake.url, fake.oauth, ids, file);
-        info.oauth.tokenStore = file;
-      }
-    }
+    server = await serve({
+      port: options.port,
+      locations: options.locations,
+      callLogs: options.callLogs,
+      agents: options.agents,
+      seed: options.seed,
+      oauth: options.oauth,
+      ...(!options.rateLimit && { rateLimit: false }),
+      ...(options.webhooks.length > 0 && { webhooks: { urls: options.webhooks } }),
+    });
   } catch (error) {
-    await fake.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES")
+      throw new CliError(
+        `--port ${options.port}: ${code === "EADDRINUSE" ? "in use" : "not allowed"}`,
+        ExitCode.failure,
+      );
     throw error;
   }
-  return { info, close: () => fake.close() };
+  try {
+    const admin = `${server.url}/__fake`;
+    const info = {
+      ...((await (await fetch(`${admin}/info`)).json()) as Omit<FakeServerInfo, "admin">),
+      admin,
+    };
+    if (info.oauth && options.tokenStore !== undefined) {
+      const file = path.resolve(options.cwd, options.tokenStore);
+      await installEverywhere(info, file);
+      info.oauth.tokenStore = file;
+    }
+    return { info, close: () => server.close() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
-/** An installation per location, written by the /oauth entry as an app's callback would. */
-async function installEverywhere(
-  baseUrl: string,
-  fakeOAuth: NonNullable<Awaited<ReturnType<typeof createFakeVoiceAI>>["oauth"]>,
-  ids: readonly string[],
-  file: string,
-): Promise<void> {
-  const { rm } = await import("node:fs/promises");
+/** An installation per location in a new token store file, written by /oauth as an app's would. */
+async function installEverywhere(info: FakeServerInfo, file: string): Promise<void> {
   await rm(file, { force: true });
   const oauth = createOAuth({
-    clientId: fakeOAuth.clientId,
-    clientSecret: fakeOAuth.clientSecret,
+    clientId: info.oauth!.clientId,
+    clientSecret: info.oauth!.clientSecret,
     redirectUri: "http://127.0.0.1/callback",
-    baseUrl,
+    baseUrl: info.url,
     store: createFileTokenStore(file),
   });
-  const scope =
-    "voice-ai-agents.readonly voice-ai-agents.write voice-ai-agent-goals.readonly voice-ai-agent-goals.write voice-ai-dashboard.readonly";
-  for (const locationId of ids) {
-    const code = fakeOAuth.issueCode({ userType: "Location", locationId, companyId: "COMPANY1", scope });
+  for (const { id } of info.locations) {
+    const answer = await fetch(`${info.admin}/oauth/code`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ userType: "Location", locationId: id, companyId: "COMPANY1", scope: SCOPES }),
+    });
+    const { code } = (await answer.json()) as { code: string };
     await oauth.exchangeCode(code);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * `highlevel-voice-ai fake`: serves the package's fake of the API on 127.0.0.1 until SIGINT or
  * SIGTERM, and prints on stdout one JSON line with what a test or a demo needs: its URL, each
- * location's token, and with --oauth the app's client id and secret (and, with --token-store, a
- * token store file holding an installation per location, as an OAuth app's would).
+ * location's token, the webhooks' public key, and with --oauth the app's client id and secret (and,
+ * with --token-store, a token store file holding an installation per location, as an OAuth app's
+ * would). The server is startFakeServer of highlevel-voice-ai/testing (fake-server.ts).
  */
 import { printable, stringFlag } from "../args.js";
 import type { CustomCommand } from "../commands.js";
@@ -29,11 +30,12 @@ export const fakeCommand: CustomCommand = {
   action: "fake",
   summary: "Serve a fake of the Voice AI API on 127.0.0.1, for tests and demos",
   usage:
-    "[--port N] [--locations N|ID,…] [--call-logs N] [--agents N] [--seed S] [--no-rate-limit] [--oauth [--token-store FILE]]",
+    "[--port N] [--locations N|ID,…] [--call-logs N] [--agents N] [--seed S] [--no-rate-limit] [--webhook URL]… [--oauth [--token-store FILE]]",
   description:
-    "Starts the stateful fake of highlevel-voice-ai/testing and prints one JSON line on stdout: " +
-    "{ url, locations: [{ id, token }], oauth?: { clientId, clientSecret, tokenStore? } }. " +
-    "Point the other commands at it with --base-url (or GHL_BASE_URL) and a location's token. " +
+    "Starts startFakeServer of highlevel-voice-ai/testing and prints one JSON line on stdout: " +
+    "{ url, admin, locations: [{ id, token }], webhookPublicKey, oauth?: { clientId, clientSecret, appId, tokenStore? } }. " +
+    "Point the other commands at it with --base-url (or GHL_BASE_URL) and a location's token. The admin API " +
+    "(reset, fail-next, journal, simulated calls and their webhooks, OAuth codes and revocations) is under /__fake/. " +
     "It serves until Ctrl-C or SIGTERM. Its rate limits are HighLevel's (100 requests per 10 s per location).",
   usesApi: false,
   options: {
@@ -52,6 +54,12 @@ export const fakeCommand: CustomCommand = {
     seed: { type: "string", value: "S", description: "seed of every id and value (default 1)" },
     "no-rate-limit": { type: "boolean", description: "answer every request (default: HighLevel's limits)" },
     oauth: { type: "boolean", description: "also serve HighLevel's OAuth endpoints" },
+    webhook: {
+      type: "string",
+      multiple: true,
+      value: "URL",
+      description: "where simulated calls (POST /__fake/calls) send their signed VoiceAiCallEnd; repeatable",
+    },
     "token-store": {
       type: "string",
       value: "FILE",
@@ -76,6 +84,7 @@ export const fakeCommand: CustomCommand = {
       agents: count(ctx, "agents", 2, 0),
       seed,
       oauth: ctx.flags.oauth === true,
+      webhooks: (ctx.flags.webhook as string[] | undefined) ?? [],
       tokenStore,
       cwd: ctx.io.cwd,
     });

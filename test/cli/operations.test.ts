@@ -4,6 +4,7 @@
  * are checked before sending, and each failure is one line with its exit code.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { EventEmitter } from "node:events";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -181,6 +182,18 @@ describe("failures: one line, the exit code of their kind, nothing sent when the
       for (const form of [token, encodeURIComponent(token), Buffer.from(token).toString("base64")])
         expect(refused.stdout + refused.stderr).not.toContain(form);
     }
+  });
+
+  it("Ctrl-C during a slow request stops it at once: exit 130, nothing on stdout", async () => {
+    fake.failNext({ operationId: "listAgents", delayMs: 10_000 });
+    const signals = new EventEmitter();
+    const started = performance.now();
+    const pending = runInProcess(["agents", "list"], { env, cwd: dir, signals });
+    setTimeout(() => signals.emit("SIGINT"), 300);
+    const result = await pending;
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(result).toMatchObject({ code: 130, stdout: "" });
+    expect(result.stderr).toBe("Ctrl-C: stopping… (Ctrl-C again to quit at once)\ninterrupted\n");
   });
 
   it("--json errors are one JSON line on stderr", async () => {

@@ -55,6 +55,18 @@ describe("usage errors", () => {
     [["calls", "export", "--since", "30d", "--location", "A,A"], "--location: A is listed twice"],
     [["calls", "export", "--since", "30d", "--location", "A,,B"], '--location: "" is not a location id'],
     [["calls", "export", "--since", "30d", "--resume", "--force"], "--resume and --force exclude each other"],
+    [
+      ["calls", "export", "--since", "2024-01-01", "--until", "2024-02-01", "--out", "x.ndjson", "--resume"],
+      "--resume: a window that ends more than 24 days ago cannot be resumed",
+    ],
+    [
+      ["calls", "export", "--since", "30d", "--format", "json", "--out", "x.json", "--resume"],
+      "--resume: a JSON array cannot be continued",
+    ],
+    [
+      ["calls", "export", "--since", "30d", "--resume"],
+      "--resume: an export to stdout resumes only with --checkpoint DIR",
+    ],
     [["calls", "sync"], "--state DIR is required"],
     [["calls", "sync", "--state", "s", "--settle", "2d"], "--settle must be 0 or a duration up to 24h"],
     [["calls", "sync", "--state", "s", "--format", "json"], "--format json cannot be appended to"],

@@ -153,7 +153,18 @@ describe("calls export", () => {
 
 describe("calls sync", () => {
   it("appends what is new since the checkpoints: everything first, then only the calls that ended since", async () => {
-    const args = ["calls", "sync", "--state", "state", "--settle", "0", "--location", "LOC2", "--out", "sync.ndjson"];
+    const args = [
+      "calls",
+      "sync",
+      "--state",
+      "state",
+      "--settle",
+      "0",
+      "--location",
+      "LOC2",
+      "--out",
+      "sync.ndjson",
+    ];
     const first = await runCli(args, { env, cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(new RegExp(`^synced ${expected.get("LOC2")!.size} new call logs`, "m"));

@@ -95,16 +95,17 @@ async function runExport(ctx: CommandContext): Promise<number> {
       "--checkpoint: a JSON array cannot be continued; use --format ndjson or csv to resume",
       ctx.name,
     );
-  const resumable = format !== "json" && checkpoint !== undefined && ctx.now() - until <= MAX_SETTLE_MS;
-  if (resume && !resumable)
-    throw usageError(
-      format === "json"
-        ? "--resume: a JSON export cannot be continued (use --format ndjson or csv)"
-        : checkpoint === undefined
-          ? "--resume: an export to stdout resumes only with --checkpoint DIR"
-          : "--resume: a window that ends more than 24 days ago cannot be resumed",
-      ctx.name,
-    );
+  // Why this export could not be resumed, if it could not.
+  const notResumable =
+    format === "json"
+      ? "a JSON array cannot be continued (use --format ndjson or csv)"
+      : checkpoint === undefined
+        ? "an export to stdout resumes only with --checkpoint DIR"
+        : ctx.now() - until > MAX_SETTLE_MS
+          ? "a window that ends more than 24 days ago cannot be resumed"
+          : undefined;
+  const resumable = notResumable === undefined && checkpoint !== undefined;
+  if (resume && !resumable) throw usageError(`--resume: ${notResumable}`, ctx.name);
 
   const { client } = await openClient(ctx);
   const manifest: ExportManifest = {
@@ -147,10 +148,7 @@ async function runExport(ctx: CommandContext): Promise<number> {
       written: drained.written,
     });
     if (resumable) ctx.out.notice(`resume with: ${again}${tokenNote(ctx)}`, { resume: again, checkpoint });
-    else
-      ctx.out.notice(
-        "this export cannot be resumed (JSON, or stdout without --checkpoint DIR): run it again",
-      );
+    else ctx.out.notice(`this export cannot be resumed (${notResumable}): run it again`);
   } else {
     ctx.out.note(
       `exported ${drained.written} call logs of ${locations.length} location(s) to ${where} in ${duration(drained.progress.elapsedMs)}`,

@@ -18,6 +18,7 @@ import type {
   SortDirection,
 } from "./models.js";
 import type {
+  APIPromise,
   CallOptions,
   OptionalWithLocation,
   Page,
@@ -194,20 +195,20 @@ export interface ActionsMethods<D extends boolean = boolean> {
    * Attaches a new action to an agent. `actionType` decides the shape of `actionParameters`;
    * the examples show one body per action type.
    */
-  create(params: WithBodyLocation<ActionsCreateParams, D>, options?: CallOptions): Promise<Action>;
+  create(params: WithBodyLocation<ActionsCreateParams, D>, options?: CallOptions): APIPromise<Action>;
   /**
    * Delete an action
    *
    * Removes an action from its agent for good. Both the location and the agent the action
    * belongs to must be given in the query string.
    */
-  delete(params: WithLocation<ActionsDeleteParams, D>, options?: CallOptions): Promise<undefined>;
+  delete(params: WithLocation<ActionsDeleteParams, D>, options?: CallOptions): APIPromise<undefined>;
   /**
    * Get an action
    *
    * Returns one action with its type-specific parameters.
    */
-  get(params: WithLocation<ActionsGetParams, D>, options?: CallOptions): Promise<Action>;
+  get(params: WithLocation<ActionsGetParams, D>, options?: CallOptions): APIPromise<Action>;
   /**
    * Replace an action
    *
@@ -215,7 +216,7 @@ export interface ActionsMethods<D extends boolean = boolean> {
    * existing resource, this one takes `locationId` (and `agentId`) in the body rather than
    * in the query string.
    */
-  update(params: WithBodyLocation<ActionsUpdateParams, D>, options?: CallOptions): Promise<Action>;
+  update(params: WithBodyLocation<ActionsUpdateParams, D>, options?: CallOptions): APIPromise<Action>;
 }
 
 /**
@@ -230,25 +231,25 @@ export interface AgentsMethods<D extends boolean = boolean> {
    * Creates a Voice AI agent in a location. Every setting except `locationId` is optional;
    * the server fills in a generated name, greeting, prompt and voice when they are omitted.
    */
-  create(params: WithBodyLocation<AgentsCreateParams, D>, options?: CallOptions): Promise<Agent>;
+  create(params: WithBodyLocation<AgentsCreateParams, D>, options?: CallOptions): APIPromise<Agent>;
   /**
    * Delete an agent
    *
    * Deletes an agent and its configuration. The call logs it produced are kept.
    */
-  delete(params: WithLocation<AgentsDeleteParams, D>, options?: CallOptions): Promise<undefined>;
+  delete(params: WithLocation<AgentsDeleteParams, D>, options?: CallOptions): APIPromise<undefined>;
   /**
    * Get an agent
    *
    * Returns the full configuration of one agent, including the actions attached to it.
    */
-  get(params: WithLocation<AgentsGetParams, D>, options?: CallOptions): Promise<AgentWithActions>;
+  get(params: WithLocation<AgentsGetParams, D>, options?: CallOptions): APIPromise<AgentWithActions>;
   /**
    * List agents
    *
    * Returns one page of the agents of a location, optionally filtered by a search query.
    */
-  list(params: OptionalWithLocation<AgentsListParams, D>, options?: CallOptions): Promise<AgentList>;
+  list(params: OptionalWithLocation<AgentsListParams, D>, options?: CallOptions): APIPromise<AgentList>;
   /** List agents: every item of every page, each once. Pages are fetched as the loop asks for them. */
   listAll(
     params: OptionalWithLocation<AgentsListAllParams, D>,
@@ -264,7 +265,7 @@ export interface AgentsMethods<D extends boolean = boolean> {
    *
    * Changes the settings given in the body and leaves every other setting of the agent as it is.
    */
-  patch(params: WithLocation<AgentsPatchParams, D>, options?: CallOptions): Promise<Agent>;
+  patch(params: WithLocation<AgentsPatchParams, D>, options?: CallOptions): APIPromise<Agent>;
 }
 
 /**
@@ -277,7 +278,7 @@ export interface CallLogsMethods<D extends boolean = boolean> {
    *
    * Returns the log of one call.
    */
-  get(params: WithLocation<CallLogsGetParams, D>, options?: CallOptions): Promise<CallLog>;
+  get(params: WithLocation<CallLogsGetParams, D>, options?: CallOptions): APIPromise<CallLog>;
   /**
    * List call logs
    *
@@ -286,7 +287,7 @@ export interface CallLogsMethods<D extends boolean = boolean> {
    * to a time range; they can be sorted by duration or creation time. Without `sortBy` the
    * newest calls come first.
    */
-  list(params: OptionalWithLocation<CallLogsListParams, D>, options?: CallOptions): Promise<CallLogList>;
+  list(params: OptionalWithLocation<CallLogsListParams, D>, options?: CallOptions): APIPromise<CallLogList>;
   /** List call logs: every item of every page, each once. Pages are fetched as the loop asks for them. */
   listAll(
     params: OptionalWithLocation<CallLogsListAllParams, D>,

@@ -13,7 +13,7 @@
  *    - the installed `highlevel-voice-ai` bin runs against the same server (check-package-cli.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
- *    (~13.1 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
+ *    (~13.4 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
  *    each file's share) and the distance to it is printed.
  *
  * Prints one line per step and a closing `N passed, N failed`; exits 1 if any step failed.
@@ -40,8 +40,12 @@ import {
 import { compileSnippets } from "./snippets.js";
 import { checkInstalledCli } from "./check-package-cli.js";
 
-/** Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped. */
-const SIZE_BUDGET_BYTES = 13_200;
+/**
+ * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 B, raised
+ * to 13,400 B by issue 22 §3 — `withResponse()` on every method's promise and the User-Agent
+ * (the package's version, `appName`) cost ~220 B.
+ */
+const SIZE_BUDGET_BYTES = 13_400;
 
 /** Every file the tarball must hold; dist/ may hold nothing else. */
 const ENTRIES = ["index", "types", "validate", "testing", "webhooks", "oauth", "redis", "sync"];

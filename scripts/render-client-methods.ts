@@ -101,7 +101,7 @@ export function renderClientMethods(
         `SuccessBody<${op(e)}>[${JSON.stringify(e.pagination.items)}][number]`,
       );
       methods.push(
-        `  ${jsDoc(methodDoc.join("\n\n"), "  ")}${e.name}(${paramType(paramsName)}, options?: CallOptions): Promise<${result}>;`,
+        `  ${jsDoc(methodDoc.join("\n\n"), "  ")}${e.name}(${paramType(paramsName)}, options?: CallOptions): APIPromise<${result}>;`,
         `  ${jsDoc(`${e.summary}: every item of every page, each once. Pages are fetched as the loop asks for them.`, "  ")}listAll(${paramType(allName)}, options?: CallOptions): AsyncIterableIterator<${item}>;`,
         `  ${jsDoc(`${e.summary}: page by page, each with \`total\` and its \`items\`. Pages are fetched as the loop asks for them.`, "  ")}listPages(${paramType(allName)}, options?: CallOptions): AsyncIterableIterator<Page<${item}>>;`,
       );
@@ -111,7 +111,7 @@ export function renderClientMethods(
         `${jsDoc(`Parameters of ${where}.`)}export interface ${paramsName} {${props.length ? `\n${props.join("\n")}\n` : ""}}`,
       );
       methods.push(
-        `  ${jsDoc(methodDoc.join("\n\n"), "  ")}${e.name}(${paramType(paramsName)}, options?: CallOptions): Promise<${result}>;`,
+        `  ${jsDoc(methodDoc.join("\n\n"), "  ")}${e.name}(${paramType(paramsName)}, options?: CallOptions): APIPromise<${result}>;`,
       );
     }
   }
@@ -139,7 +139,7 @@ export function renderClientMethods(
   return [
     `import type { operations } from "./schema.js";`,
     `import type { ${[...used].sort().join(", ")} } from "./models.js";`,
-    `import type { CallOptions, OptionalWithLocation, Page, SuccessBody, WithBodyLocation, WithLocation } from "../src/client/call-types.js";`,
+    `import type { APIPromise, CallOptions, OptionalWithLocation, Page, SuccessBody, WithBodyLocation, WithLocation } from "../src/client/call-types.js";`,
     "",
     ...paramsOut.map((p) => p + "\n"),
     ...groupOut.map((g) => g + "\n"),

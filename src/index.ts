@@ -10,6 +10,7 @@ export type { RateLimitInfo } from "./rate-limit/headers.js";
 export type { FailureKind } from "./pipeline/retry-policy.js";
 export type {
   ApiVersion,
+  APIPromise,
   CallOptions,
   MethodParams,
   MethodResult,
@@ -18,6 +19,7 @@ export type {
   RawPaths,
   RequiredBodyLocation,
   RequiredLocation,
+  WithResponse,
   WithBodyLocation,
   WithLocation,
   OptionalWithLocation,

@@ -529,7 +529,11 @@ describe("bad calls: InvalidRequestError, nothing sent", () => {
     ["missing callId", (c) => c.callLogs.get({ locationId: LOC } as never), /callId/],
     ["missing locationId (agents.get)", (c) => c.agents.get({ agentId: AGENT_ID } as never), /locationId/],
     ["missing locationId (agents.list)", (c) => c.agents.list({} as never), /locationId/],
-    ["no params at all (callLogs.list)", (c) => (c.callLogs.list as () => Promise<unknown>)(), /locationId/],
+    [
+      "no params at all (callLogs.list)",
+      (c) => Reflect.apply(c.callLogs.list, undefined, []) as Promise<unknown>,
+      /locationId/,
+    ],
     ['empty locationId ""', (c) => c.agents.get({ agentId: AGENT_ID, locationId: "" }), /locationId/],
     [
       "missing locationId in a body",

@@ -93,7 +93,7 @@ describe("method interfaces", () => {
     const { methods } = render(specWith({ Thing: thing, Kind: kind }));
     expect(methods).toContain(
       "  /**\n   * Get a thing\n   *\n   * Returns one thing.\n   *\n   * @see https://example.com/docs#get-thing\n   */\n" +
-        "  get(params: WithLocation<ThingsGetParams, D>, options?: CallOptions): Promise<Thing>;",
+        "  get(params: WithLocation<ThingsGetParams, D>, options?: CallOptions): APIPromise<Thing>;",
     );
     expect(methods).toContain(
       "/** Things of a location. */\nexport interface ThingsMethods<D extends boolean = boolean> {",
@@ -106,6 +106,6 @@ describe("method interfaces", () => {
     const { methods } = render(
       specWith({ Thing: { ...thing, "x-sdk-name": undefined as never }, Kind: kind }),
     );
-    expect(methods).toContain('Promise<SuccessBody<operations["getThing"]>>');
+    expect(methods).toContain('APIPromise<SuccessBody<operations["getThing"]>>');
   });
 });

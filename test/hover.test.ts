@@ -83,12 +83,12 @@ describe("hovers", () => {
     [
       "agents.get",
       "voiceAI.agents.get",
-      /^\(method\) AgentsMethods<true>\.get\(params: AgentsGetParams, options\?: CallOptions\): Promise<AgentWithActions>$/,
+      /^\(method\) AgentsMethods<true>\.get\(params: AgentsGetParams, options\?: CallOptions\): APIPromise<AgentWithActions>$/,
     ],
     [
       "actions.get",
       "voiceAI.actions.get",
-      /^\(method\) ActionsMethods<true>\.get\(params: ActionsGetParams, options\?: CallOptions\): Promise<Action>$/,
+      /^\(method\) ActionsMethods<true>\.get\(params: ActionsGetParams, options\?: CallOptions\): APIPromise<Action>$/,
     ],
     [
       "callLogs.listAll",
@@ -117,7 +117,7 @@ describe("hovers", () => {
     const text = hover("noDefault.agents.get");
     console.log(`hover noDefault.agents.get: ${text} (${text.length} chars)`);
     expect(text).toBe(
-      "(method) AgentsMethods<false>.get(params: AgentsGetParams & RequiredLocation, options?: CallOptions): Promise<AgentWithActions>",
+      "(method) AgentsMethods<false>.get(params: AgentsGetParams & RequiredLocation, options?: CallOptions): APIPromise<AgentWithActions>",
     );
   });
 
@@ -152,7 +152,7 @@ describe("hovers", () => {
   it("gives a VoiceAIClient field the methods of either kind of client", () => {
     const text = hover("this.client.agents.get");
     expect(text).toBe(
-      "(method) AgentsMethods<boolean>.get(params: AgentsGetParams, options?: CallOptions): Promise<AgentWithActions>",
+      "(method) AgentsMethods<boolean>.get(params: AgentsGetParams, options?: CallOptions): APIPromise<AgentWithActions>",
     );
   });
 });

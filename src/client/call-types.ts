@@ -31,6 +31,21 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
 }
 
+/** A call's data with the HTTP response it came in, for support requests and logs. */
+export interface WithResponse<T> {
+  data: T;
+  /** The response's status and headers (its body was read into `data`). */
+  response: Response;
+  /** HighLevel's id of the request (`x-request-id`), when the response carries one. */
+  requestId: string | undefined;
+}
+
+/** What a method returns: a promise of the data that can also give the response beside it. */
+export interface APIPromise<T> extends Promise<T> {
+  /** The same call's data with its response and request id (the call is not sent again). */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Params<Op, Where extends string> = Op extends { parameters: { [W in Where]: infer P } }
   ? [P] extends [never]

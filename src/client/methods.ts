@@ -4,6 +4,7 @@
  */
 import { operations, type OperationSpec } from "../../generated/operations.js";
 import { APIUserAbortError, InvalidRequestError, InvalidResponseError } from "../errors/index.js";
+import { apiPromise } from "./api-promise.js";
 import { routeOf, type Invoke } from "./invoke.js";
 import { checkCount } from "../request/checks.js";
 import { paginateItems, paginatePages, type Page } from "./pagination.js";
@@ -27,10 +28,13 @@ export const routes = operationTable.map(([operationId, spec]) => ({
 export function buildMethods(invoke: Invoke, defaultLocationId: string | undefined): Groups {
   const groups: Groups = {};
   for (const { spec, route, builder } of routes) {
-    const call: Method = async (params, options) => {
-      const { target, body, locationId } = builder.fromParams(params, defaultLocationId);
-      return (await invoke(route, { target, body, headers: undefined }, options, locationId)).data;
-    };
+    const call: Method = (params, options) =>
+      apiPromise(
+        (async () => {
+          const { target, body, locationId } = builder.fromParams(params, defaultLocationId);
+          return invoke(route, { target, body, headers: undefined }, options, locationId);
+        })(),
+      );
     const group = (groups[spec.group] ??= {});
     group[spec.name] = call;
     if (spec.items) Object.assign(group, paginated(route.operationId, spec, spec.items, call));

@@ -9,6 +9,7 @@ import type { Logger, LogLevel } from "../logging/logger.js";
 import type { ResponseEvent } from "../pipeline/observe.js";
 import type { RetryEvent } from "../pipeline/retry.js";
 import type { TokenSource } from "../pipeline/tokens.js";
+import { PACKAGE, VERSION } from "./version.js";
 import type { RateLimiterOptions, RateLimitStore } from "../rate-limit/contract.js";
 
 export type { RateLimitStore, TokenSource };
@@ -59,6 +60,11 @@ export interface VoiceAIClientOptions {
   logger?: Logger | undefined;
   /** Least severe level logged (default "warn"): debug logs every attempt, warn every retry. */
   logLevel?: LogLevel | undefined;
+  /**
+   * Your app, named before the package in every request's User-Agent (`my-app/1.4.0`, giving
+   * `my-app/1.4.0 highlevel-voice-ai/0.1.0`), so that HighLevel support can trace your calls.
+   */
+  appName?: string | undefined;
 }
 
 const KNOWN = new Set<string>([
@@ -78,6 +84,7 @@ const KNOWN = new Set<string>([
   "onResponse",
   "logger",
   "logLevel",
+  "appName",
 ] satisfies (keyof VoiceAIClientOptions)[]);
 
 export interface ResolvedOptions {
@@ -118,6 +125,12 @@ export function resolveOptions(options: VoiceAIClientOptions): ResolvedOptions {
     fail(`baseUrl must use https (http only for loopback hosts), got ${url.protocol}`);
   }
   const headers = checkHeaders(options.headers, "headers", ConfigurationError);
+  // The package names itself in every request, after the app; a User-Agent header replaces both.
+  const { appName: app = "" } = options;
+  const own = Object.keys(headers).some((name) => /^user-agent$/i.test(name));
+  if (typeof app != "string" || !/^[ -~]{0,100}$/.test(app) || (own && app))
+    fail("appName must be at most 100 printable ASCII characters, without a User-Agent header");
+  if (!own) headers["user-agent"] = `${app && app + " "}${PACKAGE}/${VERSION}`;
   if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
   return {
     locationId,

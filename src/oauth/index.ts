@@ -9,6 +9,7 @@ export type {
   InstalledLocationsParams,
 } from "./installed-locations.js";
 export type { InstalledLocationsPage } from "./http.js";
+export type { ListLocationsOptions } from "./installed-list.js";
 export {
   createMemoryTokenStore,
   type MemoryTokenStoreOptions,

@@ -14,6 +14,8 @@ import {
 import { createOAuthHttp } from "./http.js";
 import { createCompanyIndex } from "./company-index.js";
 import { installedLocationsApi, type InstalledLocationsApi } from "./installed-locations.js";
+import { listLocations, type ListLocationsOptions } from "./installed-list.js";
+import { createLocationIndex } from "./location-index.js";
 import { createCoverage } from "./location-coverage.js";
 import { resolveOAuthOptions, type OAuthOptions } from "./options.js";
 import {
@@ -60,6 +62,11 @@ export interface OAuth extends TokenProvider {
   installation(who: { locationId: string } | { companyId: string }): Promise<Installation | undefined>;
   /** The agency's Locations and the app's install state on each (paginated; `.listAll`). */
   installedLocations: InstalledLocationsApi;
+  /**
+   * Every Location the app holds an installation for (the store's, then those its agency installs
+   * report), each once: e.g. the `locations` of a sync.
+   */
+  locations(options?: ListLocationsOptions): AsyncIterableIterator<string>;
   /** Applies a verified INSTALL / UNINSTALL event to the store. */
   handleWebhook(event: WebhookEvent): Promise<WebhookOutcome>;
   /** The app ID used for installed Locations and webhook checks. */
@@ -71,6 +78,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
   const { store, now } = config;
   const http = createOAuthHttp(config);
   const companies = createCompanyIndex(store, config.lock);
+  const locations = createLocationIndex(store, config.lock);
   // The listing asks for agency tokens, which the token manager (created next) gives out.
   const installedLocations = installedLocationsApi(http, config.appId, (companyId, signal) =>
     tokens.tokenFor("Company", companyId, signal),
@@ -133,6 +141,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
     await withStoreLock(store, key, config.lock, (fence) =>
       store.set(key, serialize(record), fence === undefined ? undefined : { fence }),
     );
+    if (kind === "Location") await locations.add([id]);
     // Each approved Location is recorded as covered by the agency: its token is minted on first use.
     if (kind === "Company") {
       await companies.add(id);
@@ -145,6 +154,7 @@ export function createOAuth(options: OAuthOptions): OAuth {
           serialize({ v: 1, userType: "Location", locationId, companyId: id, mintedFromCompany: true }),
         );
       }
+      await locations.add(record.approvedLocations ?? []);
     }
     return publicView(record);
   }
@@ -179,7 +189,8 @@ export function createOAuth(options: OAuthOptions): OAuth {
       return record && publicView(record);
     },
     installedLocations,
-    handleWebhook: (event) => applyWebhook(event, store, tokens, companies),
+    locations: (options) => listLocations({ store, locations, companies, installedLocations }, options),
+    handleWebhook: (event) => applyWebhook(event, store, tokens, { companies, locations }),
   };
   // The object closes over the client secret: it prints as a label, never as its contents.
   return Object.freeze(redacted(oauth, "HighLevelOAuth"));

@@ -1,5 +1,6 @@
 /** What INSTALL and UNINSTALL events do to the stored installations. */
 import type { CompanyIndex } from "./company-index.js";
+import type { LocationIndex } from "./location-index.js";
 import { keyFor, parseRecord, serialize, checkId, type InstallationRecord } from "./records.js";
 import type { TokenManager } from "./token-manager.js";
 import type { TokenStore } from "./token-store.js";
@@ -10,7 +11,7 @@ export async function applyWebhook(
   event: WebhookEvent,
   store: TokenStore,
   tokens: TokenManager,
-  companies: CompanyIndex,
+  { companies, locations }: { companies: CompanyIndex; locations: LocationIndex },
 ): Promise<WebhookOutcome> {
   const read = async (key: string) => parseRecord(await store.get(key));
   if (event.type === "INSTALL") {
@@ -39,6 +40,7 @@ export async function applyWebhook(
       mintedFromCompany: true,
     };
     await store.set(key, serialize(placeholder));
+    await locations.add([locationId]);
     const company = await read(keyFor("Company", companyId));
     if (!company?.refreshToken || company.revoked) return { action: "recorded", locationId, companyId };
     try {
@@ -52,25 +54,27 @@ export async function applyWebhook(
     if (event.locationId !== undefined) {
       const locationId = checkId("locationId", event.locationId);
       await store.delete(keyFor("Location", locationId));
+      await locations.remove([locationId]);
       return { action: "deleted", locationId, companyId: event.companyId, count: 1 };
     }
     if (event.companyId === undefined)
       return { action: "ignored", reason: "the event names no Location or company" };
     const companyId = checkId("companyId", event.companyId);
     const company = await read(keyFor("Company", companyId));
-    let count = 0;
+    const gone: string[] = [];
     // The Location tokens minted from this agency's install go with it.
     for (const locationId of company?.approvedLocations ?? []) {
       const key = keyFor("Location", locationId);
       const record = await read(key);
       if (record?.mintedFromCompany && record.companyId === companyId) {
         await store.delete(key);
-        count++;
+        gone.push(locationId);
       }
     }
+    await locations.remove(gone);
     await store.delete(keyFor("Company", companyId));
     await companies.remove(companyId);
-    return { action: "deleted", locationId: undefined, companyId, count: count + 1 };
+    return { action: "deleted", locationId: undefined, companyId, count: gone.length + 1 };
   }
   return { action: "ignored", reason: `no action for ${eventName(event)} events` };
 }

@@ -3,7 +3,7 @@
  * the interface every store implements, and the store in this process's memory.
  */
 import { ConfigurationError } from "../errors/index.js";
-import type { Checkpoint } from "./checkpoint.js";
+import { checkCheckpoint, type Checkpoint } from "./checkpoint.js";
 import { LeaseLostError } from "./errors.js";
 
 /** A worker's hold on a location. */
@@ -78,12 +78,13 @@ export function createMemoryCheckpointStore(): Required<CheckpointStore> {
       return entries.get(locationId)?.checkpoint;
     },
     async set(locationId, checkpoint, lease) {
+      const value = checkCheckpoint(checkpoint, "the checkpoint");
       const e = entry(locationId);
       if (lease ? !holds(e.lease, lease) : live(e.lease))
         throw new LeaseLostError(
           lease ? "the lease was lost: the write was refused" : "a worker holds the location's lease",
         );
-      e.checkpoint = { ...checkpoint, ids: [...checkpoint.ids] };
+      e.checkpoint = value;
     },
     async lease(locationId, ttlMs) {
       const e = entry(locationId);

@@ -41,9 +41,16 @@ export function runLocations(
   job: Job,
 ): CallLogStream {
   const stop = new AbortController();
+  // Each job has a signal of its own, all aborted from here: no listener per job on a shared one.
+  const jobs = new Set<AbortController>();
+  const halt = (reason: unknown) => {
+    if (stop.signal.aborted) return;
+    stop.abort(reason);
+    for (const job of jobs) job.abort(reason);
+  };
   const handoff = new Handoff<LocatedCallLog>();
   let progress = new Progress(0, undefined);
-  const onAbort = () => stop.abort(run.signal!.reason);
+  const onAbort = () => halt(run.signal!.reason);
   run.signal?.addEventListener("abort", onAbort, { once: true });
 
   async function pool(): Promise<void> {
@@ -66,10 +73,12 @@ export function runLocations(
           continue;
         }
         progress.started();
+        const own = new AbortController();
+        jobs.add(own);
         try {
           const outcome = await job({
             locationId: id,
-            signal: stop.signal,
+            signal: own.signal,
             offer: handoff.offer.bind(handoff),
             progress,
           });
@@ -82,6 +91,8 @@ export function runLocations(
         } catch (error) {
           if (stop.signal.aborted) progress.left();
           else progress.failed({ locationId: id, reason: reasonOf(error), error });
+        } finally {
+          jobs.delete(own);
         }
       }
     };
@@ -109,7 +120,7 @@ export function runLocations(
   const leave = async (): Promise<IteratorResult<LocatedCallLog>> => {
     // Leaving the loop acknowledges nothing more: the log in hand comes again next time.
     handoff.ack(false);
-    if (!stop.signal.aborted) stop.abort(new Error("the consumer left the iteration"));
+    halt(new Error("the consumer left the iteration"));
     finished = true;
     await ended.catch(() => {});
     return { done: true, value: undefined };

@@ -49,7 +49,8 @@ export function exportCallLogs(client: VoiceAIClient, options: ExportCallLogsOpt
     for await (const page of walkWindow(list, window, run.pageSize, run.prefetch, signal)) {
       progress.handed(locationId, 0, page.skipped);
       for (const { log } of page.items) {
-        if (!(await offer({ ...log, locationId }, signal))) return "left";
+        // The parsed page is the run's own: each log gets its locationId in place, not copied.
+        if (!(await offer(Object.assign(log, { locationId }), signal))) return "left";
         progress.handed(locationId, 1, 0);
       }
       progress.emit();

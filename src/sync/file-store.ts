@@ -90,7 +90,7 @@ export function createFileCheckpointStore(directory: string): Required<Checkpoin
     async get(locationId) {
       return (await read(locationId)).record.checkpoint;
     },
-    set(locationId, checkpoint, lease) {
+    async set(locationId, checkpoint, lease) {
       const value = checkCheckpoint(checkpoint, "the checkpoint");
       return change(locationId, (record) => {
         if (lease ? !holds(record.lease, lease) : live(record.lease)) {

@@ -24,6 +24,12 @@ export class Handoff<T> {
   offer(value: T, signal: AbortSignal): Promise<boolean> {
     if (this.#closed || signal.aborted) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
+      if (this.#puller) {
+        // Taken at once (the common case with a consumer that keeps up): nothing to withdraw.
+        const take = this.#puller;
+        this.#puller = undefined;
+        return take({ value, settle: resolve });
+      }
       const withdraw = () => {
         const at = this.#offers.indexOf(offer);
         if (at >= 0) (this.#offers.splice(at, 1), resolve(false));
@@ -33,11 +39,7 @@ export class Handoff<T> {
         settle: (acked) => (signal.removeEventListener("abort", withdraw), resolve(acked)),
       };
       signal.addEventListener("abort", withdraw, { once: true });
-      if (this.#puller) {
-        const take = this.#puller;
-        this.#puller = undefined;
-        take(offer);
-      } else this.#offers.push(offer);
+      this.#offers.push(offer);
     });
   }
 

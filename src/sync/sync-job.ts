@@ -45,8 +45,9 @@ export function syncJob(s: SyncSettings): Job {
     let cursor: Cursor | undefined;
     try {
       const stored = await store.get(locationId);
-      // Another worker read it through after this run started: nothing is left for this one.
-      if (stored && stored.completedAt >= s.startedAt) return "done";
+      // Another worker read it through after this run started: nothing is left for this one (a
+      // clock ahead of this one's may make that a little early; the next run reads what is left).
+      if (stored && stored.completedAt > s.startedAt) return "done";
       const from = stored ?? { ...EMPTY_CHECKPOINT, createdAt: s.since, syncedTo: s.since };
       cursor = new Cursor(from);
       const start = Math.max(from.createdAt, from.syncedTo);
@@ -64,7 +65,7 @@ export function syncJob(s: SyncSettings): Job {
             }
             // Paused past its lease (or cut off from the store): another worker may have the location.
             if (keeper && !keeper.valid()) return "held";
-            if (!(await offer({ ...log, locationId }, stop.signal)))
+            if (!(await offer(Object.assign(log, { locationId }), stop.signal)))
               return keeper?.signal.aborted ? "held" : "left";
             cursor.advance(at, log.id);
             progress.handed(locationId, 1, 0);

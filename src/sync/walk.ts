@@ -43,15 +43,21 @@ export async function* walkWindow(
   prefetch: number,
   signal: AbortSignal,
 ): AsyncGenerator<WalkPage> {
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(signal.reason);
+  // Each request has a controller of its own, aborted when the walk ends or the job stops: no
+  // listener per request on the job's signal.
+  const inFlight = new Map<number, { answer: Promise<ListAnswer>; controller: AbortController }>();
+  const abortAll = (reason: unknown) => {
+    for (const { controller } of inFlight.values()) controller.abort(reason);
+  };
+  const onAbort = () => abortAll(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
-  const inFlight = new Map<number, Promise<ListAnswer>>();
   const request = (page: number, size: number) => {
     if (inFlight.has(page)) return;
-    const answer = list(page, size, stop.signal);
+    const controller = new AbortController();
+    if (signal.aborted) controller.abort(signal.reason);
+    const answer = list(page, size, controller.signal);
     answer.catch(() => {}); // read ahead: its failure is seen when its turn comes, or never
-    inFlight.set(page, answer);
+    inFlight.set(page, { answer, controller });
   };
   let size = pageSize;
   let last = 1; // pages are read ahead only once the first answer says how many there are
@@ -60,7 +66,7 @@ export async function* walkWindow(
   try {
     for (let page = 1; ; page++) {
       for (let p = page; p < page + prefetch && p <= Math.max(page, last); p++) request(p, size);
-      const answer = await inFlight.get(page)!;
+      const answer = await inFlight.get(page)!.answer;
       inFlight.delete(page);
       if (!Array.isArray(answer?.callLogs) || !Number.isFinite(answer.total))
         throw invalid("expected callLogs and total in the answer");
@@ -94,6 +100,6 @@ export async function* walkWindow(
     }
   } finally {
     signal.removeEventListener("abort", onAbort);
-    stop.abort(new Error("walk ended")); // requests read ahead and no longer wanted
+    abortAll(new Error("the walk ended")); // requests read ahead and no longer wanted
   }
 }

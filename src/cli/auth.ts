@@ -16,6 +16,7 @@ import type { TokenSource } from "../client/options.js";
 import { createOAuth } from "../oauth/oauth.js";
 import { createFileTokenStore } from "../oauth/file-store.js";
 import { ReauthorizationRequiredError } from "../oauth/errors.js";
+import { createLocationIndex } from "../oauth/location-index.js";
 import { keyFor, parseRecord } from "../oauth/records.js";
 import type { TokenStore } from "../oauth/token-store.js";
 import type { TokenContext } from "../pipeline/token-provider.js";
@@ -34,6 +35,8 @@ export interface Credentials {
   store: TokenStore | undefined;
   /** What the credentials are, for messages: "GHL_TOKEN", "token store tokens.json". */
   source: string;
+  /** Every location the token store holds an installation for (only with a store). */
+  installedLocations: (() => Promise<string[]>) | undefined;
 }
 
 /** A stored access token this close to its expiry is not used without a refresh. */
@@ -59,7 +62,13 @@ export function readCredentials(
       "both a token (--token or GHL_TOKEN) and a token store (--token-store or GHL_TOKEN_STORE) are given: use one",
       ExitCode.usage,
     );
-  if (token !== undefined) return { token, store: undefined, source: flags.token ? "--token" : "GHL_TOKEN" };
+  if (token !== undefined)
+    return {
+      token,
+      store: undefined,
+      source: flags.token ? "--token" : "GHL_TOKEN",
+      installedLocations: undefined,
+    };
   if (storeFile === undefined)
     throw new CliError(
       "no credentials: set GHL_TOKEN (a Private Integration Token) or give --token-store FILE (an OAuth app's token store)",
@@ -90,9 +99,25 @@ export function readCredentials(
       store,
       ...(baseUrl !== undefined && { baseUrl }),
     });
-    return { token: oauth, store, source };
+    // With the app's credentials, agency installs also report the Locations they cover.
+    const installedLocations = () => collect(oauth.locations());
+    return { token: oauth, store, source, installedLocations };
   }
-  return { token: storedTokens(store), store, source };
+  return { token: storedTokens(store), store, source, installedLocations: () => storedLocations(store) };
+}
+
+async function collect(ids: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const id of ids) out.push(id);
+  return out;
+}
+
+/** The Locations of the store's index that still have an installation record. */
+async function storedLocations(store: TokenStore): Promise<string[]> {
+  const index = createLocationIndex(store, { ttlMs: 10_000, waitMs: 10_000 });
+  const out: string[] = [];
+  for (const id of await index.list()) if (parseRecord(await store.get(keyFor("Location", id)))) out.push(id);
+  return out;
 }
 
 /** Without the app's credentials: the stored access token of the location, while it is valid. */

@@ -41,6 +41,33 @@ afterAll(async () => {
 });
 
 describe("a token store", () => {
+  it("--all-locations exports every location it holds an installation for", async () => {
+    const args = ["calls", "export", "--since", "40d", "--token-store", "plain.json", "--quiet"];
+    const all = await runInProcess([...args, "--all-locations"], {
+      env: { GHL_BASE_URL: fake.url },
+      cwd: dir,
+    });
+    expect(all.code, all.stderr).toBe(0);
+    const locations = new Set(
+      all.stdout
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { locationId: string }).locationId),
+    );
+    expect([...locations]).toEqual(["LOC1"]);
+    const both = await runInProcess([...args, "--all-locations", "--location", "LOC1"], {
+      env: {},
+      cwd: dir,
+    });
+    expect(both.stderr).toContain("--all-locations and --location exclude each other");
+    const token = await runInProcess(["calls", "export", "--since", "40d", "--all-locations"], {
+      env: { GHL_BASE_URL: fake.url, GHL_TOKEN: fake.tokenFor("LOC1") },
+      cwd: dir,
+    });
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain("--all-locations needs a token store");
+  });
+
   it("gives the stored access token, without the app's credentials", async () => {
     const result = await list("plain.json");
     expect(result.code, result.stderr).toBe(0);

@@ -69,19 +69,13 @@ const ndjsonIds = (text: string) =>
     });
 const allIds = () => [...expected].flatMap(([l, ids]) => [...ids].map((id) => `${l}/${id}`)).sort();
 
-async function interruptAndResume(signal: "SIGINT" | "SIGTERM", format: "ndjson" | "csv", out: string) {
-  const args = [
-    "calls",
-    "export",
-    "--since",
-    "40d",
-    "--location",
-    LOCATIONS.join(","),
-    "--format",
-    format,
-    "--out",
-    out,
-  ];
+async function interruptAndResume(
+  signal: "SIGINT" | "SIGTERM",
+  format: "ndjson" | "csv",
+  out: string,
+  locations: string[],
+) {
+  const args = ["calls", "export", "--since", "40d", ...locations, "--format", format, "--out", out];
   const first = spawnCli(args, { env, cwd: dir });
   // Wait until a few pages are in the file, then stop it.
   for (
@@ -98,7 +92,10 @@ async function interruptAndResume(signal: "SIGINT" | "SIGTERM", format: "ndjson"
   expect(stopMs).toBeLessThan(2_500);
   expect(existsSync(path.join(dir, `${out}.checkpoint`))).toBe(true);
   const resume = /^resume with: highlevel-voice-ai (.+)$/m.exec(stopped.stderr)?.[1];
-  expect(resume, stopped.stderr).toMatch(/--since \S+Z --until \S+Z --location LOC1,LOC2,LOC3 .*--resume$/);
+  expect(resume, stopped.stderr).toMatch(
+    /--since \S+Z --until \S+Z (--location LOC1,LOC2,LOC3|--all-locations) .*--resume$/,
+  );
+  expect(resume).toContain(locations.join(" "));
   const partial = await readFile(path.join(dir, out), "utf8");
   const second = await runCli(resume!.split(" "), { env, cwd: dir });
   expect(second.code, second.stderr).toBe(0);
@@ -123,7 +120,10 @@ describe("calls export", () => {
   }, 120_000);
 
   it("Ctrl-C mid-export: exit 130 within a second or so, checkpoint kept, the printed command resumes with no gap and no repeat", async () => {
-    const { partial, whole } = await interruptAndResume("SIGINT", "ndjson", "stopped.ndjson");
+    const { partial, whole } = await interruptAndResume("SIGINT", "ndjson", "stopped.ndjson", [
+      "--location",
+      LOCATIONS.join(","),
+    ]);
     expect(ndjsonIds(partial).length).toBeGreaterThan(0);
     expect(ndjsonIds(partial).length).toBeLessThan(total());
     const ids = ndjsonIds(whole);
@@ -131,8 +131,8 @@ describe("calls export", () => {
     expect(ids.sort()).toEqual(allIds());
   }, 120_000);
 
-  it("SIGTERM mid-export into CSV: exit 143; resumed, one header and every log once", async () => {
-    const { whole } = await interruptAndResume("SIGTERM", "csv", "stopped.csv");
+  it("SIGTERM mid-export of --all-locations into CSV: exit 143; resumed, one header and every log once", async () => {
+    const { whole } = await interruptAndResume("SIGTERM", "csv", "stopped.csv", ["--all-locations"]);
     expect(whole.match(/^locationId,id,/gm)).toHaveLength(1);
     for (const ids of expected.values()) for (const id of ids) expect(whole).toContain(`,${id},`);
   }, 120_000);

@@ -17,7 +17,10 @@ import { ExitCode, usageError } from "../exit-codes.js";
 import { drain, reportOutcome } from "../export/drain.js";
 import { openOutput, resumeFlags } from "../export/output-target.js";
 import {
+  allLocations,
   filterOptions,
+  installedLocations,
+  locationOptions,
   outputOptions,
   readConcurrency,
   readFilters,
@@ -27,6 +30,7 @@ import {
 import { ProgressView, duration } from "../export/progress-view.js";
 import {
   prepareCheckpoint,
+  readManifest,
   removeCheckpoint,
   resumeCommand,
   tokenNote,
@@ -57,6 +61,7 @@ export const exportCommand: CustomCommand = {
       description: "start of the window (required): 30d, 12h, 2024-05-01, …",
     },
     until: { type: "string", value: "WHEN", description: "end of the window (default: now)" },
+    ...locationOptions,
     ...outputOptions,
     checkpoint: {
       type: "string",
@@ -78,7 +83,7 @@ async function runExport(ctx: CommandContext): Promise<number> {
     ctx.now(),
     ctx.name,
   );
-  const locations = readLocations(ctx);
+  const explicit = allLocations(ctx) ? undefined : readLocations(ctx);
   const filters = readFilters(ctx);
   const format = readFormat(ctx);
   const concurrency = readConcurrency(ctx);
@@ -107,7 +112,11 @@ async function runExport(ctx: CommandContext): Promise<number> {
   const resumable = notResumable === undefined && checkpoint !== undefined;
   if (resume && !resumable) throw usageError(`--resume: ${notResumable}`, ctx.name);
 
-  const { client } = await openClient(ctx);
+  const { client, credentials } = await openClient(ctx);
+  // Resumed, an export of all locations keeps the list it started with (installs since are not in it).
+  const started =
+    resume && checkpoint !== undefined ? (await readManifest(checkpoint))?.locations : undefined;
+  const locations = explicit ?? started ?? (await installedLocations(ctx, credentials));
   const manifest: ExportManifest = {
     v: 1,
     since: new Date(since).toISOString(),
@@ -141,7 +150,13 @@ async function runExport(ctx: CommandContext): Promise<number> {
   const code = reportOutcome(ctx, drained);
   const where = outPath === "-" ? "stdout" : out;
   const { since: from, until: to, format: as } = manifest;
-  const base = { since: from, until: to, location: locations.join(","), format: as, checkpoint: given };
+  const base = {
+    since: from,
+    until: to,
+    ...(explicit ? { location: locations.join(",") } : { "all-locations": true as const }),
+    format: as,
+    checkpoint: given,
+  };
   const again = resumeCommand(ctx.name, { ...resumeFlags(ctx, base), resume: true });
   if (drained.interrupted) {
     ctx.out.notice(`interrupted: ${drained.written} call logs written to ${where}`, {

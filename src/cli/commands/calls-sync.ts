@@ -15,7 +15,10 @@ import { usageError } from "../exit-codes.js";
 import { drain, reportOutcome } from "../export/drain.js";
 import { openOutput, resumeFlags } from "../export/output-target.js";
 import {
+  allLocations,
   filterOptions,
+  installedLocations,
+  locationOptions,
   outputOptions,
   readConcurrency,
   readFilters,
@@ -59,6 +62,7 @@ export const syncCommand: CustomCommand = {
       description:
         "calls younger than this wait for the next run, their logs may still be written (default 15m; 0, 30s, 15m, 1h)",
     },
+    ...locationOptions,
     ...outputOptions,
     ...filterOptions(),
   },
@@ -86,7 +90,7 @@ async function runSync(ctx: CommandContext): Promise<number> {
   const sinceText = stringFlag(ctx.flags, "since");
   const since = sinceText === undefined ? undefined : parseTime("--since", sinceText, ctx.now(), ctx.name);
   const settleMs = readSettle(ctx);
-  const locations = readLocations(ctx);
+  const explicit = allLocations(ctx) ? undefined : readLocations(ctx);
   const filters = readFilters(ctx);
   const format = readFormat(ctx);
   if (format === "json") throw usageError("--format json cannot be appended to: use ndjson or csv", ctx.name);
@@ -94,7 +98,8 @@ async function runSync(ctx: CommandContext): Promise<number> {
   const out = stringFlag(ctx.flags, "out") ?? "-";
   const outPath = out === "-" ? "-" : path.resolve(ctx.io.cwd, out);
 
-  const { client } = await openClient(ctx);
+  const { client, credentials } = await openClient(ctx);
+  const locations = explicit ?? (await installedLocations(ctx, credentials));
   const sink = openOutput(ctx, outPath, "append");
   const view = new ProgressView(ctx.out);
   const stream = syncCallLogs({
@@ -115,7 +120,7 @@ async function runSync(ctx: CommandContext): Promise<number> {
     state,
     since: since === undefined ? undefined : new Date(since).toISOString(),
     settle: stringFlag(ctx.flags, "settle"),
-    location: locations.join(","),
+    ...(explicit ? { location: explicit.join(",") } : { "all-locations": true as const }),
     format,
   };
   const where = outPath === "-" ? "stdout" : out;

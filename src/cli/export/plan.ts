@@ -8,7 +8,8 @@ import type { ExportFilters } from "../../sync/types.js";
 import { printable, stringFlag, type OptionTable } from "../args.js";
 import { locationOf } from "../client.js";
 import type { CommandContext } from "../context.js";
-import { usageError } from "../exit-codes.js";
+import type { Credentials } from "../auth.js";
+import { CliError, ExitCode, usageError } from "../exit-codes.js";
 import { kebab, operationOptions, readParams } from "../operation-params.js";
 import { FORMATS, type Format } from "./sink.js";
 
@@ -27,6 +28,31 @@ export function filterOptions(): OptionTable {
 
 export function readFilters(ctx: CommandContext): ExportFilters {
   return readParams(filterSpec, ctx.flags, [], ctx.name).query as ExportFilters;
+}
+
+export const locationOptions: OptionTable = {
+  "all-locations": {
+    type: "boolean",
+    description:
+      "every location the token store holds an installation for (with GHL_CLIENT_ID/SECRET, also those its agency installs cover) instead of --location",
+  },
+};
+
+/** --all-locations: the token store's installations (read once the credentials are open). */
+export const allLocations = (ctx: CommandContext): boolean => {
+  if (ctx.flags["all-locations"] !== true) return false;
+  if (stringFlag(ctx.flags, "location") !== undefined)
+    throw usageError("--all-locations and --location exclude each other", ctx.name);
+  return true;
+};
+
+export async function installedLocations(ctx: CommandContext, credentials: Credentials): Promise<string[]> {
+  if (!credentials.installedLocations)
+    throw usageError("--all-locations needs a token store (--token-store FILE or GHL_TOKEN_STORE)", ctx.name);
+  const ids = await credentials.installedLocations();
+  if (ids.length === 0)
+    throw new CliError(`${credentials.source} holds no installation of a location`, ExitCode.auth);
+  return ids;
 }
 
 /** --location as a list: `LOC1,LOC2`; each id once. */

@@ -21,7 +21,7 @@ export interface ExportManifest {
   out: string;
 }
 
-async function readManifest(dir: string): Promise<ExportManifest | undefined> {
+export async function readManifest(dir: string): Promise<ExportManifest | undefined> {
   try {
     return JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")) as ExportManifest;
   } catch (error) {

@@ -63,6 +63,9 @@ export default defineConfig([
     hash: false,
     // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
     deps: { neverBundle: ["openapi-fetch", /^node:/] },
+    // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
+    // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
+    outputOptions: { dynamicImportInCjs: false },
     // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
     checks: { legacyCjs: false, pluginTimings: false },
     report: true,

@@ -9,7 +9,7 @@ import { root } from "./package-lib.js";
 
 /**
  * The budget for the ESM entry bundled with openapi-fetch (10 KiB, the pipeline issue's figure).
- * Not met since the pipeline rebuild (~13.1 KB): see `npm run bench:size` for where the bytes go.
+ * Not met since the pipeline rebuild (~13.3 KB): see `npm run bench:size` for where the bytes go.
  */
 export const SIZE_GOAL_BYTES = 10 * 1024;
 

@@ -52,6 +52,8 @@ export function run(
       } else reject(error);
     });
     child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+    // A child that exits before reading its input closes the pipe: that is not our failure.
+    child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
   });
 }

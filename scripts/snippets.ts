@@ -1,10 +1,10 @@
 /**
  * Compiles code snippets as a user would paste them: each one a file of its own in a consumer
- * project that has the packed package installed, type-checked strict under `node16` (as .mts)
- * and `bundler` (as .ts) resolution. Snippets come from Markdown (every ```ts block) or from any
+ * project that has the packed package installed, type-checked strict under `node16` and `nodenext`
+ * (as .mts) and `bundler` (as .ts) resolution, by TypeScript 5.9 or 7 (COMPILERS). Snippets come from Markdown (every ```ts block) or from any
  * other list (the docs' code samples); errors are reported against where the snippet came from.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { root, run } from "./package-lib.js";
 
@@ -45,23 +45,47 @@ export interface SnippetResult {
 
 const MODES = {
   node16: { ext: ".mts", compilerOptions: { module: "node16", moduleResolution: "node16" } },
+  nodenext: { ext: ".mts", compilerOptions: { module: "nodenext", moduleResolution: "nodenext" } },
   bundler: { ext: ".ts", compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
 } as const;
 
 /**
- * Type-checks the snippets inside `consumerDir`, a project where `npm install <tarball>` ran.
+ * The compilers users type-check with: TypeScript 5.9 (this repository's own) and 7 (what
+ * `npm i typescript` installs today; a devDependency under the alias `typescript7`).
+ */
+export interface Compiler {
+  /** The package folder in node_modules. */
+  package: "typescript" | "typescript7";
+  tsc: string;
+}
+export const COMPILERS: readonly Compiler[] = (["typescript", "typescript7"] as const).map((name) => ({
+  package: name,
+  tsc: path.join(root, "node_modules", name, "bin/tsc"),
+}));
+
+export const compilerVersion = async (compiler: Compiler): Promise<string> =>
+  (
+    JSON.parse(await readFile(path.join(root, "node_modules", compiler.package, "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+
+/**
+ * Type-checks the snippets inside `consumerDir`, a project where `npm install <tarball>` ran, with
+ * `compiler` (default: TypeScript 5.9); each compiler has a folder of its own, so both can run at once.
  * Node's types come from this repository's @types/node (a Node user has them; the package does
  * not depend on them).
  */
 export async function compileSnippets(
   consumerDir: string,
   snippets: readonly Snippet[],
+  compiler: Compiler = COMPILERS[0]!,
 ): Promise<SnippetResult> {
   const started = performance.now();
-  const dir = path.join(consumerDir, "snippets");
+  const dir = path.join(consumerDir, `snippets-${compiler.package}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  const { tsc } = compiler;
   // The same error under both resolutions is reported once, naming both.
   const found = new Map<string, { order: number[]; modes: string[] }>();
   const failures: string[] = [];

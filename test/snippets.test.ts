@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileSnippets, markdownSnippets } from "../scripts/snippets.js";
+import { COMPILERS, compileSnippets, markdownSnippets } from "../scripts/snippets.js";
 
 const fence = "```";
 const markdown = [
@@ -53,18 +53,22 @@ describe("compileSnippets", () => {
 
   // One compile (a tsc start-up per resolution is seconds on this machine): the last two snippets
   // declare the same name, which must be no error since each snippet is a module of its own.
-  it("reports each error once, at its line of origin, under both resolutions; snippets stay apart", async () => {
-    const same = "export const voiceAI = 1;\nawait Promise.resolve(voiceAI);\n";
-    const snippets = [
-      ...markdownSnippets(markdown, "DOC.md"),
-      { origin: "samples.json getAgent", source: "export {};\nundeclaredName;\n" },
-      { origin: "one", source: same },
-      { origin: "two", source: same },
-    ];
-    const { errors } = await compileSnippets(dir, snippets);
-    expect(errors).toEqual([
-      "DOC.md:17:7 (bundler, node16): error TS2322: Type 'string' is not assignable to type 'number'.",
-      "samples.json getAgent, line 2:1 (bundler, node16): error TS2304: Cannot find name 'undeclaredName'.",
-    ]);
-  }, 120_000);
+  it.each(COMPILERS)(
+    "$package: reports each error once, at its line of origin, under every resolution; snippets stay apart",
+    async (compiler) => {
+      const same = "export const voiceAI = 1;\nawait Promise.resolve(voiceAI);\n";
+      const snippets = [
+        ...markdownSnippets(markdown, "DOC.md"),
+        { origin: "samples.json getAgent", source: "export {};\nundeclaredName;\n" },
+        { origin: "one", source: same },
+        { origin: "two", source: same },
+      ];
+      const { errors } = await compileSnippets(dir, snippets, compiler);
+      expect(errors).toEqual([
+        "DOC.md:17:7 (bundler, node16, nodenext): error TS2322: Type 'string' is not assignable to type 'number'.",
+        "samples.json getAgent, line 2:1 (bundler, node16, nodenext): error TS2304: Cannot find name 'undeclaredName'.",
+      ]);
+    },
+    120_000,
+  );
 });

@@ -26,7 +26,7 @@ import type { Secrets } from "./secrets.js";
 
 /** The stored credentials cannot be used as they are (expired, none for the location). */
 export class CredentialsError extends VoiceAIError {
-  override name = "CredentialsError";
+  static override readonly brand: string = "CredentialsError";
 }
 
 export interface Credentials {

@@ -15,7 +15,7 @@ export interface ResponseFacts extends RequestInfo {
 
 /** The server answered with an HTTP error status. */
 export class APIError extends RequestFailure {
-  override name = "APIError";
+  static override readonly brand: string = "APIError";
   readonly status: number;
   /** The response body: parsed JSON when it is JSON, otherwise the text (its first 64 KiB). */
   readonly body: unknown;
@@ -39,32 +39,32 @@ export class APIError extends RequestFailure {
 }
 
 export class BadRequestError extends APIError {
-  override name = "BadRequestError";
+  static override readonly brand: string = "BadRequestError";
   declare readonly status: 400;
 }
 export class AuthenticationError extends APIError {
-  override name = "AuthenticationError";
+  static override readonly brand: string = "AuthenticationError";
   declare readonly status: 401;
 }
 export class PermissionDeniedError extends APIError {
-  override name = "PermissionDeniedError";
+  static override readonly brand: string = "PermissionDeniedError";
   declare readonly status: 403;
 }
 export class NotFoundError extends APIError {
-  override name = "NotFoundError";
+  static override readonly brand: string = "NotFoundError";
   declare readonly status: 404;
 }
 export class UnprocessableEntityError extends APIError {
-  override name = "UnprocessableEntityError";
+  static override readonly brand: string = "UnprocessableEntityError";
   declare readonly status: 422;
 }
 /** Any 5xx. */
 export class InternalServerError extends APIError {
-  override name = "InternalServerError";
+  static override readonly brand: string = "InternalServerError";
 }
 /** A 429: the server refused the request for the rate limit of `scope`. */
 export class RateLimitError extends APIError {
-  override name = "RateLimitError";
+  static override readonly brand: string = "RateLimitError";
   declare readonly status: 429;
   /** How long the server asked to wait (Retry-After, the window, or the daily reset), when it said. */
   readonly retryAfterMs: number | undefined;

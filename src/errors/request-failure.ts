@@ -33,22 +33,22 @@ export class RequestFailure extends VoiceAIError {
 
 /** The request could not be completed: DNS, refused or reset connection, TLS, a bad redirect. */
 export class APIConnectionError extends RequestFailure {
-  override name = "APIConnectionError";
+  static override readonly brand: string = "APIConnectionError";
 }
 
 /** An attempt took longer than `timeoutMs`, or the call longer than `totalTimeoutMs`. */
 export class APITimeoutError extends APIConnectionError {
-  override name = "APITimeoutError";
+  static override readonly brand: string = "APITimeoutError";
 }
 
 /** The caller's AbortSignal fired; `cause` is its reason. */
 export class APIUserAbortError extends RequestFailure {
-  override name = "APIUserAbortError";
+  static override readonly brand: string = "APIUserAbortError";
 }
 
 /** The location's daily quota is spent: the request was not sent. */
 export class QuotaExhaustedError extends RequestFailure {
-  override name = "QuotaExhaustedError";
+  static override readonly brand: string = "QuotaExhaustedError";
   readonly sent = false;
   readonly scope = "daily";
   /** When the client will try the location again (the server's daily reset, or a re-probe). */
@@ -61,7 +61,7 @@ export class QuotaExhaustedError extends RequestFailure {
 
 /** A 2xx response whose body is not the JSON the operation promises (HTML, empty, null, truncated, too big). */
 export class InvalidResponseError extends RequestFailure {
-  override name = "InvalidResponseError";
+  static override readonly brand: string = "InvalidResponseError";
   readonly status: number;
   /** The start of the body, for diagnosis (at most 200 characters). */
   readonly bodySnippet: string;

@@ -14,7 +14,7 @@ export type ReauthorizationReason =
  * is marked in the store, so later calls fail at once with this error, without a request.
  */
 export class ReauthorizationRequiredError extends VoiceAIError {
-  override name = "ReauthorizationRequiredError";
+  static override readonly brand: string = "ReauthorizationRequiredError";
   readonly reason: ReauthorizationReason;
   readonly locationId: string | undefined;
   readonly companyId: string | undefined;
@@ -45,10 +45,10 @@ const REASONS: Record<ReauthorizationReason, string> = {
 
 /** The `state` brought back to the redirect URI is not one this app issued for this browser. */
 export class OAuthStateError extends VoiceAIError {
-  override name = "OAuthStateError";
+  static override readonly brand: string = "OAuthStateError";
 }
 
 /** The token store cannot be used: unreadable or corrupt file, wrong encryption key, lost lock. */
 export class TokenStoreError extends VoiceAIError {
-  override name = "TokenStoreError";
+  static override readonly brand: string = "TokenStoreError";
 }

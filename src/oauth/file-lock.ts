@@ -6,11 +6,9 @@
  * N, exactly one makes N+1. Moving or deleting a shared lock file, whose content may have changed
  * since it was read, is never needed.
  */
-import { randomUUID } from "node:crypto";
-import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { APIUserAbortError } from "../errors/index.js";
 import { TokenStoreError } from "./errors.js";
+import { nodeFiles } from "./node-files.js";
 
 /** A generation's content: its holder and when the hold expires, or none when free. */
 interface Hold {
@@ -34,7 +32,11 @@ export async function acquireFileLock(
   dir: string,
   options: { ttlMs: number; waitMs: number; signal?: AbortSignal | undefined },
 ): Promise<HeldFileLock> {
-  const owner = `${process.pid}.${randomUUID()}`;
+  const {
+    fs: { unlink },
+    path,
+  } = await nodeFiles();
+  const owner = `${process.pid}.${crypto.randomUUID()}`;
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     if (options.signal?.aborted) throw new APIUserAbortError(info, "Aborted while waiting for a store lock");
@@ -67,6 +69,7 @@ async function release(dir: string, generation: number, owner: string): Promise<
 
 /** The newest generation (0, free, when there is none yet). */
 async function newest(dir: string, ttlMs: number): Promise<{ n: number; hold: Hold }> {
+  const { path } = await nodeFiles();
   for (let attempt = 0; attempt < 100; attempt++) {
     const n = Math.max(0, ...(await generations(dir)));
     if (n === 0) return { n, hold: FREE };
@@ -78,6 +81,7 @@ async function newest(dir: string, ttlMs: number): Promise<{ n: number; hold: Ho
 }
 
 async function generations(dir: string): Promise<number[]> {
+  const { readdir, mkdir } = (await nodeFiles()).fs;
   try {
     return (await readdir(dir)).flatMap((name) => {
       const match = GENERATION.exec(name);
@@ -93,6 +97,7 @@ async function generations(dir: string): Promise<number[]> {
 }
 
 async function readHold(file: string, ttlMs: number): Promise<Hold | undefined> {
+  const { readFile, stat } = (await nodeFiles()).fs;
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -115,7 +120,11 @@ async function readHold(file: string, ttlMs: number): Promise<Hold | undefined> 
 
 /** Creates generation `n` complete or not at all: written aside, then linked (fails if it exists). */
 async function create(dir: string, n: number, hold: Hold): Promise<boolean> {
-  const temp = path.join(dir, `t.${randomUUID()}`);
+  const {
+    fs: { writeFile, link, unlink },
+    path,
+  } = await nodeFiles();
+  const temp = path.join(dir, `t.${crypto.randomUUID()}`);
   try {
     await writeFile(temp, JSON.stringify(hold), { mode: 0o600, flag: "wx" });
     await link(temp, path.join(dir, `g${n}`));
@@ -134,6 +143,10 @@ async function create(dir: string, n: number, hold: Hold): Promise<boolean> {
  * A temp file older than a minute was left by a process that died between writing and linking it.
  */
 async function prune(dir: string, below: number): Promise<void> {
+  const {
+    fs: { readdir, unlink },
+    path,
+  } = await nodeFiles();
   const names = await readdir(dir).catch(() => [] as string[]);
   const stale = Date.now() - 60_000;
   await Promise.all(
@@ -148,7 +161,7 @@ async function prune(dir: string, below: number): Promise<void> {
 }
 
 const isOlder = async (file: string, than: number) =>
-  ((await stat(file).catch(() => undefined))?.mtimeMs ?? Infinity) < than;
+  ((await (await nodeFiles()).fs.stat(file).catch(() => undefined))?.mtimeMs ?? Infinity) < than;
 
 const storeError = (action: string, error: unknown) =>
   new TokenStoreError(

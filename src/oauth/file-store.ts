@@ -3,13 +3,12 @@
  * writes (temp file + rename), mode 0600, lock directories (file-lock.ts) for cross-process
  * single-flight with fencing, and optional AES-GCM encryption at rest.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { chmod, open, readFile, rename, stat, unlink } from "node:fs/promises";
-import path from "node:path";
 import { ConfigurationError } from "../errors/index.js";
 import { createCryptoBox } from "./crypto-box.js";
+import { toHex } from "./encoding.js";
 import { TokenStoreError } from "./errors.js";
 import { acquireFileLock } from "./file-lock.js";
+import { nodeFiles, type NodeFiles } from "./node-files.js";
 import { redacted, type TokenStore } from "./token-store.js";
 
 export interface FileTokenStoreOptions {
@@ -29,15 +28,25 @@ const WRITE_LOCK = { ttlMs: 10_000, waitMs: 30_000 };
 export function createFileTokenStore(file: string, options: FileTokenStoreOptions = {}): TokenStore {
   if (typeof file !== "string" || !file.trim())
     throw new ConfigurationError("the token file path is required");
-  const target = path.resolve(file);
-  /** The lock directories, beside the file: one for writes, one per key. */
-  const locks = `${target}.locks`;
+  // Relative to the working directory at creation; Node's modules are loaded at first use.
+  const cwd = globalThis.process?.cwd?.() ?? "";
+  let located: Promise<{ fs: NodeFiles["fs"]; target: string; locks: string }> | undefined;
+  const where = () =>
+    (located ??= nodeFiles().then(({ fs, path }) => {
+      const target = path.resolve(cwd, file);
+      /** The lock directories, beside the file: one for writes, one per key. */
+      return { fs, target, locks: `${target}.locks` };
+    }));
   const box = options.encryptionKey === undefined ? undefined : createCryptoBox(options.encryptionKey);
   let permissionsChecked = false;
   /** This process's writes, one after the other (the lock file orders them across processes). */
   let queue: Promise<unknown> = Promise.resolve();
 
   async function load(): Promise<Content> {
+    const {
+      target,
+      fs: { readFile, stat, chmod },
+    } = await where();
     let text: string;
     try {
       text = await readFile(target, "utf8");
@@ -78,13 +87,17 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
   }
 
   async function save(content: Content): Promise<void> {
+    const {
+      target,
+      fs: { open, rename, unlink },
+    } = await where();
     let text = JSON.stringify({
       v: 1,
       records: Object.fromEntries(content.records),
       fences: Object.fromEntries(content.fences),
     });
     if (box) text = JSON.stringify({ v: 1, sealed: await box.seal(text) });
-    const temp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+    const temp = `${target}.${process.pid}.${crypto.randomUUID()}.tmp`;
     const handle = await open(temp, "wx", 0o600);
     try {
       await handle.writeFile(text);
@@ -101,6 +114,7 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
   /** Read, change, write: under this process's queue and the file's write lock. */
   function mutate<T>(change: (content: Content) => T): Promise<T> {
     const run = queue.then(async () => {
+      const { locks } = await where();
       const lock = await acquireFileLock(`${locks}/write`, WRITE_LOCK);
       try {
         const content = await load();
@@ -136,7 +150,8 @@ export function createFileTokenStore(file: string, options: FileTokenStoreOption
       });
     },
     async lock(key, lockOptions) {
-      const digest = createHash("sha256").update(key).digest("hex").slice(0, 32);
+      const { locks } = await where();
+      const digest = toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key))).slice(0, 32);
       const held = await acquireFileLock(`${locks}/${digest}`, lockOptions);
       try {
         const fence = await mutate((content) => {

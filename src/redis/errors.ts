@@ -5,20 +5,20 @@ import { VoiceAIError } from "../errors/index.js";
  * rate-limited calls when the store was created with `onStoreError: "fail"`.
  */
 export class StoreUnavailableError extends VoiceAIError {
-  override name = "StoreUnavailableError";
+  static override readonly brand: string = "StoreUnavailableError";
 }
 
 /** A fenced write was refused: the lock it was made under expired (and may be held by another). */
 export class StoreLockLostError extends VoiceAIError {
-  override name = "StoreLockLostError";
+  static override readonly brand: string = "StoreLockLostError";
 }
 
 /** `lock()` could not take the lock within its `waitMs`. */
 export class StoreLockTimeoutError extends VoiceAIError {
-  override name = "StoreLockTimeoutError";
+  static override readonly brand: string = "StoreLockTimeoutError";
 }
 
 /** The store was closed (`store.close()`): nothing more goes through it. */
 export class StoreClosedError extends VoiceAIError {
-  override name = "StoreClosedError";
+  static override readonly brand: string = "StoreClosedError";
 }

@@ -10,7 +10,7 @@ import type { Violation } from "./schema-context.js";
 
 /** A call's arguments break the spec's constraints; nothing was sent. */
 export class RequestValidationError extends InvalidRequestError {
-  override name = "RequestValidationError";
+  static override readonly brand: string = "RequestValidationError";
   /** Every violation: where (`body.agentName`) and the rule broken (`at most 40 characters`). */
   readonly violations: readonly Violation[];
   constructor(operationId: string, violations: readonly Violation[]) {

@@ -3,7 +3,7 @@ import { VoiceAIError } from "../errors/index.js";
 
 /** A webhook call that must not be trusted: bad or missing signature, replayed, stale, malformed, another app's. */
 export class WebhookVerificationError extends VoiceAIError {
-  override name = "WebhookVerificationError";
+  static override readonly brand: string = "WebhookVerificationError";
   readonly reason: WebhookRejection;
   constructor(reason: WebhookRejection, message: string) {
     super(`Webhook rejected: ${message}`);
@@ -42,7 +42,7 @@ export interface PayloadViolation {
  * never quoted (a custom action's parameters may hold a credential). Its `reason` is `malformed`.
  */
 export class WebhookPayloadError extends WebhookVerificationError {
-  override name = "WebhookPayloadError";
+  static override readonly brand: string = "WebhookPayloadError";
   /** The event type the body was read as (`VoiceAiCallEnd`, `INSTALL`, ...). */
   readonly eventType: string;
   /** Where the first violation is (`locationId`, `executedCallActions[0].actionParameters.messageBody`). */

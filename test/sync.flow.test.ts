@@ -1,0 +1,65 @@
+/** exportCallLogs as the loop drives it: back-pressure, leaving the loop, the signal, progress. */
+import { describe, expect, it } from "vitest";
+import { APIUserAbortError } from "../src/index.js";
+import { exportCallLogs, type CallLogProgress } from "../src/sync/index.js";
+import { drain, listRequests, locationIds, syncFake } from "./support/sync-helpers.js";
+
+describe("exportCallLogs in a loop", () => {
+  it("requests no further than the consumer reads (back-pressure): a page in hand and `prefetch` ahead per location", async () => {
+    const locations = locationIds(3);
+    const { fake, client } = await syncFake(locations, 200);
+    const stream = exportCallLogs(client, { locations, pageSize: 10, prefetch: 2, concurrency: 2 });
+    await stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Two locations read at once; each has its first page in hand and asked for nothing more.
+    expect(listRequests(fake)).toHaveLength(2);
+    for (let i = 0; i < 60; i++) await stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 61 logs taken: at most their pages, plus (page in hand + prefetch) per active location.
+    expect(listRequests(fake).length).toBeLessThanOrEqual(Math.ceil(61 / 10) + 2 * 3);
+    await stream.return!();
+  });
+
+  it("stops asking when the loop is left, and when the signal fires (then throws APIUserAbortError)", async () => {
+    const locations = locationIds(3);
+    const { client, sentAt } = await syncFake(locations, 300);
+    const left = await drain(exportCallLogs(client, { locations, pageSize: 10 }), (_, n) => n < 15);
+    expect(left.logs).toHaveLength(15);
+    const leftAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sentAt.filter((t) => t > leftAt)).toEqual([]);
+
+    const controller = new AbortController();
+    const stream = exportCallLogs(client, { locations, pageSize: 10, signal: controller.signal });
+    const aborted = await drain(stream, (_, n) => void (n === 25 && controller.abort()));
+    expect(aborted.error).toBeInstanceOf(APIUserAbortError);
+    expect(aborted.logs).toHaveLength(25);
+    expect(stream.progress.state).toBe("aborted");
+    const endedAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sentAt.filter((t) => t > endedAt)).toEqual([]);
+  });
+
+  it("reports progress: locations, calls, requests, expected calls; a failing hook stops nothing", async () => {
+    const locations = locationIds(3);
+    const { client } = await syncFake(locations, 45);
+    const seen: CallLogProgress[] = [];
+    const { logs } = await drain(
+      exportCallLogs(client, {
+        locations,
+        pageSize: 10,
+        onProgress: (p) => {
+          seen.push(p);
+          throw new Error("a display that breaks");
+        },
+      }),
+    );
+    expect(logs).toHaveLength(135);
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ state: "done", calls: 135, requests: 15, expectedCalls: 135, etaMs: 0 });
+    expect(last.locations).toEqual({ total: 3, done: 3, active: 0, failed: 0, waiting: 0 });
+    const calls = seen.map((p) => p.calls);
+    expect(calls).toEqual([...calls].sort((a, b) => a - b));
+    expect(seen.some((p) => p.state === "running" && p.locations.active > 0)).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "tsdown";
 
 /**
@@ -23,11 +24,33 @@ const cjsInteropFix = {
 };
 
 /**
+ * The CLI reaches the library through its entry points only: in dist/cli.mjs each stays an import
+ * of the package itself (Node resolves a package's own name through its `exports`), so the
+ * library's code is installed once, not a second time inside the CLI's file.
+ */
+const ENTRY_SUBPATHS: Readonly<Record<string, string>> = {
+  "src/index.ts": "highlevel-voice-ai",
+  "src/oauth/index.ts": "highlevel-voice-ai/oauth",
+  "src/sync/index.ts": "highlevel-voice-ai/sync",
+  "src/testing/index.ts": "highlevel-voice-ai/testing",
+  "src/validate/index.ts": "highlevel-voice-ai/validate",
+};
+const cliImportsThePackage = {
+  name: "cli-imports-the-package",
+  resolveId(source: string, importer: string | undefined) {
+    if (!importer || !source.startsWith(".")) return null;
+    const target = path.relative(import.meta.dirname, path.resolve(path.dirname(importer), source));
+    const subpath = ENTRY_SUBPATHS[target.replace(/\.js$/, ".ts").split(path.sep).join("/")];
+    return subpath ? { id: subpath, external: true } : null;
+  },
+};
+
+/**
  * The published build (`npm run build`): ESM + CJS + declarations for the root entry, and a
  * types-only entry for the generated spec types. openapi-fetch stays a dependency (external).
  * Second, the `highlevel-voice-ai` command (package.json `bin`): one ESM file, dist/cli.mjs, with
- * its shebang (tsdown makes it executable); built on its own so that no library chunk is shared
- * with it, and no library entry grows by a byte.
+ * its shebang (tsdown makes it executable), importing the library's entries from the package; built
+ * on its own, so no library entry grows by a byte.
  */
 export default defineConfig([
   {
@@ -86,8 +109,9 @@ export default defineConfig([
     clean: false,
     hash: false,
     // `yaml` is an optional peer: imported only when a body is YAML, never bundled.
-    deps: { neverBundle: ["openapi-fetch", "yaml", /^node:/] },
-    // One file: the fake and the validators are loaded with it (a CLI starts once per command).
+    deps: { neverBundle: ["openapi-fetch", "yaml", /^node:/, /^highlevel-voice-ai(\/|$)/] },
+    plugins: [cliImportsThePackage],
+    // One file: the library comes from its entries (above), the fake only for the fake command.
     outputOptions: { codeSplitting: false },
     checks: { legacyCjs: false, pluginTimings: false },
     report: true,

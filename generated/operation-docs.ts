@@ -13,6 +13,8 @@ export interface OperationDocs {
   readonly parameters: { readonly [name: string]: string };
   /** The request body's schema in components, when it has one. */
   readonly bodySchema?: string;
+  /** A page-based list: the array of items in a page, and the properties of one item. */
+  readonly items?: { readonly name: string; readonly properties: readonly string[] };
 }
 
 export const operationDocs: { readonly [id in OperationId]: OperationDocs } = {
@@ -89,6 +91,32 @@ export const operationDocs: { readonly [id in OperationId]: OperationDocs } = {
       locationId: "ID of the location (sub-account) the request applies to.",
       query: "Free-text search over the agents of the location.",
     },
+    items: {
+      name: "agents",
+      properties: [
+        "id",
+        "locationId",
+        "agentName",
+        "businessName",
+        "welcomeMessage",
+        "agentPrompt",
+        "voiceId",
+        "language",
+        "patienceLevel",
+        "maxCallDuration",
+        "sendUserIdleReminders",
+        "reminderAfterIdleTimeSeconds",
+        "inboundNumber",
+        "numberPoolId",
+        "callEndWorkflowIds",
+        "sendPostCallNotificationTo",
+        "agentWorkingHours",
+        "timezone",
+        "isAgentAsBackupDisabled",
+        "translation",
+        "actions",
+      ],
+    },
   },
   listCallLogs: {
     summary: "List call logs",
@@ -110,6 +138,25 @@ export const operationDocs: { readonly [id in OperationId]: OperationDocs } = {
       sort: "Sort direction; only used together with `sortBy`.",
       page: "Number of the page to return, starting at 1.",
       pageSize: "Number of call logs on a page, at most 50.",
+    },
+    items: {
+      name: "callLogs",
+      properties: [
+        "id",
+        "contactId",
+        "agentId",
+        "isAgentDeleted",
+        "fromNumber",
+        "createdAt",
+        "duration",
+        "trialCall",
+        "executedCallActions",
+        "summary",
+        "transcript",
+        "translation",
+        "extractedData",
+        "messageId",
+      ],
     },
   },
   patchAgent: {

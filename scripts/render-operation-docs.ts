@@ -1,11 +1,43 @@
 /**
  * Renders generated/operation-docs.ts: what each operation says about itself in the spec (its
- * summary and description, the scopes its token needs, each parameter's description), for the
- * command line's `--help` and its error messages. Only the CLI reads it: the core's table
+ * summary and description, the scopes its token needs, each parameter's description, a list's
+ * item properties), for the command line's `--help`, its error messages and its CSV columns. Only the CLI reads it: the core's table
  * (operations.ts) stays as small as the client needs.
  */
 import type { OperationEntry } from "./operation-table.js";
-import { asArray, isObject, type OpenAPIDocument } from "./spec-json.js";
+import { asArray, isObject, refResolver, type Json, type OpenAPIDocument } from "./spec-json.js";
+
+/** The property names of a schema, through `$ref`s and `allOf`, in the spec's order. */
+function propertiesOf(doc: OpenAPIDocument, schema: Json | undefined): string[] {
+  const resolve = refResolver(doc);
+  const node = resolve(schema);
+  if (!isObject(node)) return [];
+  const own = isObject(node["properties"]) ? Object.keys(node["properties"]) : [];
+  const merged = asArray(node["allOf"]).flatMap((part) => propertiesOf(doc, part));
+  return [...new Set([...merged, ...own])];
+}
+
+/** A list's items: the array's name in the page and the properties of one item (CSV's columns). */
+function itemsOf(doc: OpenAPIDocument, entry: OperationEntry) {
+  if (!entry.pagination || !entry.resultSchema) return undefined;
+  const page = refResolver(doc)(isObject(doc.components) ? doc.components["schemas"] : undefined);
+  const pageSchema = isObject(page) ? page[entry.resultSchema] : undefined;
+  const list = propertySchema(doc, pageSchema, entry.pagination.items);
+  const item = isObject(list) ? list["items"] : undefined;
+  return { name: entry.pagination.items, properties: propertiesOf(doc, item) };
+}
+
+function propertySchema(doc: OpenAPIDocument, schema: Json | undefined, name: string): Json | undefined {
+  const node = refResolver(doc)(schema);
+  if (!isObject(node)) return undefined;
+  const properties = node["properties"];
+  if (isObject(properties) && properties[name] !== undefined) return refResolver(doc)(properties[name]);
+  for (const part of asArray(node["allOf"])) {
+    const found = propertySchema(doc, part, name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** The scopes of the operation's security requirement (`bearerAuth: [scope]`), or the document's. */
 function scopesOf(doc: OpenAPIDocument, entry: OperationEntry): string[] {
@@ -26,12 +58,14 @@ export function renderOperationDocs(doc: OpenAPIDocument, table: OperationEntry[
   const entries = table.map((e) => {
     const parameters: Record<string, string> = {};
     for (const p of [...e.pathParams, ...e.query]) parameters[p.name] = oneLine(p.description);
+    const items = itemsOf(doc, e);
     const docs = {
       summary: oneLine(e.summary),
       description: e.description,
       scopes: scopesOf(doc, e),
       parameters,
       ...(e.bodySchema && { bodySchema: e.bodySchema }),
+      ...(items && { items }),
     };
     return `  ${e.operationId}: ${JSON.stringify(docs)},`;
   });
@@ -48,6 +82,8 @@ export function renderOperationDocs(doc: OpenAPIDocument, table: OperationEntry[
     "  readonly parameters: { readonly [name: string]: string };",
     "  /** The request body's schema in components, when it has one. */",
     "  readonly bodySchema?: string;",
+    "  /** A page-based list: the array of items in a page, and the properties of one item. */",
+    "  readonly items?: { readonly name: string; readonly properties: readonly string[] };",
     "}",
     "",
     "export const operationDocs: { readonly [id in OperationId]: OperationDocs } = {",

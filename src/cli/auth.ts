@@ -11,15 +11,17 @@
  * asks for; each is registered with `secrets` so nothing printed can hold it.
  */
 import path from "node:path";
-import { VoiceAIError } from "../errors/index.js";
-import type { TokenSource } from "../client/options.js";
-import { createOAuth } from "../oauth/oauth.js";
-import { createFileTokenStore } from "../oauth/file-store.js";
-import { ReauthorizationRequiredError } from "../oauth/errors.js";
+// The library through its entry points (dist/cli.mjs imports them from the package itself),
+// except two small helpers of /oauth's store format, bundled.
+import { VoiceAIError, type TokenContext, type TokenSource } from "../index.js";
+import {
+  createFileTokenStore,
+  createOAuth,
+  ReauthorizationRequiredError,
+  type TokenStore,
+} from "../oauth/index.js";
 import { createLocationIndex } from "../oauth/location-index.js";
 import { keyFor, parseRecord } from "../oauth/records.js";
-import type { TokenStore } from "../oauth/token-store.js";
-import type { TokenContext } from "../pipeline/token-provider.js";
 import { stringFlag, type FlagValues } from "./args.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import type { Secrets } from "./secrets.js";

@@ -5,8 +5,7 @@
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { createVoiceAIClient } from "../client/client.js";
-import type { Logger } from "../logging/logger.js";
+import { createVoiceAIClient, type Logger } from "../index.js";
 import { stringFlag } from "./args.js";
 import { readCredentials, type Credentials } from "./auth.js";
 import type { CommandContext } from "./context.js";

@@ -13,10 +13,11 @@ import {
   NotFoundError,
   PermissionDeniedError,
   QuotaExhaustedError,
-  RequestFailure,
+  InvalidResponseError,
+  APIUserAbortError,
   VoiceAIError,
-} from "../errors/index.js";
-import { ReauthorizationRequiredError, TokenStoreError } from "../oauth/errors.js";
+} from "../index.js";
+import { ReauthorizationRequiredError, TokenStoreError } from "../oauth/index.js";
 import { CredentialsError } from "./auth.js";
 import { CliError, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 
@@ -64,7 +65,11 @@ export function describeError(error: unknown): Described {
       exitCode: ExitCode.failure,
       kind,
     };
-  if (error instanceof APIConnectionError || error instanceof RequestFailure)
+  if (
+    error instanceof APIConnectionError ||
+    error instanceof InvalidResponseError ||
+    error instanceof APIUserAbortError
+  )
     return { message: error.message, exitCode: ExitCode.failure, kind };
   // Raised before anything was sent: the command line gave something the client refuses.
   if (error instanceof InvalidRequestError || error instanceof ConfigurationError)

@@ -3,8 +3,7 @@
  * validators, the same as the fake's) before credentials are even looked at, then the client's
  * method, then its result as JSON on stdout.
  */
-import { validateRequest } from "../validate/request.js";
-import type { Violation } from "../validate/schema-context.js";
+import { validateRequest, type Violation } from "../validate/index.js";
 import { stringFlag } from "./args.js";
 import { readBody } from "./body.js";
 import { locationOf, openClient } from "./client.js";

@@ -6,9 +6,7 @@
  * JSON output, and stdout without --checkpoint, use exportCallLogs and start over when stopped.
  */
 import path from "node:path";
-import { exportCallLogs } from "../../sync/export.js";
-import { createFileCheckpointStore } from "../../sync/file-store.js";
-import { syncCallLogs } from "../../sync/sync.js";
+import { createFileCheckpointStore, exportCallLogs, syncCallLogs } from "../../sync/index.js";
 import { stringFlag } from "../args.js";
 import { openClient } from "../client.js";
 import type { CustomCommand } from "../commands.js";

@@ -5,8 +5,7 @@
  * written so far into the checkpoints; running the same command again continues.
  */
 import path from "node:path";
-import { createFileCheckpointStore } from "../../sync/file-store.js";
-import { syncCallLogs } from "../../sync/sync.js";
+import { createFileCheckpointStore, syncCallLogs } from "../../sync/index.js";
 import { printable, stringFlag } from "../args.js";
 import { openClient } from "../client.js";
 import type { CustomCommand } from "../commands.js";

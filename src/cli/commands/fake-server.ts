@@ -6,9 +6,7 @@
  */
 import path from "node:path";
 import { rm } from "node:fs/promises";
-import { createFileTokenStore } from "../../oauth/file-store.js";
-import { createOAuth } from "../../oauth/oauth.js";
-import { startFakeServer as serve } from "../../testing/serve/serve.js";
+import { createFileTokenStore, createOAuth } from "../../oauth/index.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 
 export interface FakeServerOptions {
@@ -37,6 +35,8 @@ const SCOPES =
   "voice-ai-agents.readonly voice-ai-agents.write voice-ai-agent-goals.readonly voice-ai-agent-goals.write voice-ai-dashboard.readonly";
 
 export async function startFakeServer(options: FakeServerOptions) {
+  // Loaded only by this command: the fake is most of /testing, which no other command needs.
+  const { startFakeServer: serve } = await import("../../testing/index.js");
   let server: Awaited<ReturnType<typeof serve>>;
   try {
     server = await serve({

@@ -5,12 +5,12 @@
  * spreadsheets also read as formulas) gets a leading `'`, so it is shown as text and never run as
  * a formula (OWASP's advice on CSV injection). Numbers and booleans are written as they are.
  */
-import { validationTable } from "../../../generated/validation.js";
+import { operationDocs } from "../../../generated/operation-docs.js";
 
 /** The columns of a call log: its location, then every property of the spec's CallLog schema. */
 export function callLogColumns(): string[] {
-  const properties = validationTable.schemas.CallLog?.properties ?? {};
-  return ["locationId", ...Object.keys(properties).filter((name) => name !== "locationId")];
+  const properties = operationDocs.listCallLogs.items?.properties ?? [];
+  return ["locationId", ...properties.filter((name) => name !== "locationId")];
 }
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

@@ -4,9 +4,8 @@
  * asking until the library has stopped and written its checkpoints (it then throws its abort).
  * Failed locations are named one per line; the exit code says whether all went well.
  */
-import { APIUserAbortError } from "../../errors/index.js";
-import type { CallLogStream } from "../../sync/engine.js";
-import type { CallLogProgress } from "../../sync/types.js";
+import { APIUserAbortError } from "../../index.js";
+import type { CallLogProgress, CallLogStream } from "../../sync/index.js";
 import type { CommandContext } from "../context.js";
 import { describeError } from "../describe-error.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";

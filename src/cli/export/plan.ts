@@ -4,7 +4,7 @@
  * flags come from the generated table, like every operation's flags.
  */
 import { operations } from "../../../generated/operations.js";
-import type { ExportFilters } from "../../sync/types.js";
+import type { ExportFilters } from "../../sync/index.js";
 import { printable, stringFlag, type OptionTable } from "../args.js";
 import { locationOf } from "../client.js";
 import type { CommandContext } from "../context.js";

@@ -3,7 +3,7 @@
  * most ten times a second); otherwise a plain line at the first page and then every few seconds;
  * with --json, the same as JSON objects. Fed by the library's onProgress reports.
  */
-import type { CallLogProgress } from "../../sync/types.js";
+import type { CallLogProgress } from "../../sync/index.js";
 import type { Output } from "../output.js";
 
 const LIVE_EVERY_MS = 100;

@@ -72,60 +72,109 @@ function coreChunk(id: string, graph: ModuleGraph): string | null {
 }
 
 /**
+ * The CLI reaches the library through its entry points only: in dist/cli.mjs each stays an import
+ * of the package itself (Node resolves a package's own name through its `exports`), so the
+ * library's code is installed once, not a second time inside the CLI's file.
+ */
+const ENTRY_SUBPATHS: Readonly<Record<string, string>> = {
+  "src/index.ts": "highlevel-voice-ai",
+  "src/oauth/index.ts": "highlevel-voice-ai/oauth",
+  "src/sync/index.ts": "highlevel-voice-ai/sync",
+  "src/testing/index.ts": "highlevel-voice-ai/testing",
+  "src/validate/index.ts": "highlevel-voice-ai/validate",
+};
+const cliImportsThePackage = {
+  name: "cli-imports-the-package",
+  resolveId(source: string, importer: string | undefined) {
+    if (!importer || !source.startsWith(".")) return null;
+    const target = path.relative(import.meta.dirname, path.resolve(path.dirname(importer), source));
+    const subpath = ENTRY_SUBPATHS[target.replace(/\.js$/, ".ts").split(path.sep).join("/")];
+    return subpath ? { id: subpath, external: true } : null;
+  },
+};
+
+/**
  * The published build (`npm run build`): ESM + CJS + declarations for the root entry, and a
  * types-only entry for the generated spec types. openapi-fetch stays a dependency, external but
  * for the two query serializers the core bundles (bundledFromDependencies).
+ * Second, the `highlevel-voice-ai` command (package.json `bin`): one ESM file, dist/cli.mjs, with
+ * its shebang (tsdown makes it executable), importing the library's entries from the package; built
+ * on its own, so no library entry grows by a byte.
  */
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
-    types: "src/types-entry.ts",
-    // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
-    validate: "src/validate/index.ts",
-    // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
-    testing: "src/testing/index.ts",
-    // `highlevel-voice-ai/webhooks`: app webhooks verified (WebCrypto Ed25519), typed and
-    // de-duplicated; no Node built-ins, so it runs in workers and edge runtimes. /oauth re-exports it.
-    webhooks: "src/webhooks/index.ts",
-    // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
-    // for its file store; the core entry never imports it.
-    oauth: "src/oauth/index.ts",
-    // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
-    redis: "src/redis/index.ts",
-    // `highlevel-voice-ai/sync`: export and incremental sync of call logs across many locations.
-    // Node only for its file checkpoint store.
-    sync: "src/sync/index.ts",
-  },
-  format: ["esm", "cjs"],
-  // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
-  platform: "neutral",
-  target: "es2022",
-  // Always .mjs/.cjs and .d.mts/.d.cts, whatever package.json "type" says.
-  fixedExtension: true,
-  dts: true,
-  sourcemap: false,
-  clean: true,
-  hash: false,
-  // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
-  deps: { neverBundle: [/^node:/], alwaysBundle: bundledFromDependencies, onlyBundle: ["openapi-fetch"] },
-  // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
-  checks: { legacyCjs: false, pluginTimings: false },
-  report: true,
-  plugins: [cjsInteropFix],
-  outputOptions: {
-    codeSplitting: {
-      // Chosen first (higher priority), the error classes stay out of the core chunk.
-      groups: [{ name: "errors", test: (id) => id === ERROR_BASE, priority: 1 }, { name: coreChunk }],
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      // `highlevel-voice-ai/types`: the spec's types and the named models (no runtime code).
+      types: "src/types-entry.ts",
+      // `highlevel-voice-ai/validate`: opt-in request validation (withValidation).
+      validate: "src/validate/index.ts",
+      // `highlevel-voice-ai/testing`: the fake of the API for tests (Node only: it serves HTTP).
+      testing: "src/testing/index.ts",
+      // `highlevel-voice-ai/webhooks`: app webhooks verified (WebCrypto Ed25519), typed and
+      // de-duplicated; no Node built-ins, so it runs in workers and edge runtimes. /oauth re-exports it.
+      webhooks: "src/webhooks/index.ts",
+      // `highlevel-voice-ai/oauth`: OAuth apps (tokens per location, stores, webhooks). Node only
+      // for its file store; the core entry never imports it.
+      oauth: "src/oauth/index.ts",
+      // `highlevel-voice-ai/redis`: rate limits and tokens shared through Redis (its clients are peers).
+      redis: "src/redis/index.ts",
+      // `highlevel-voice-ai/sync`: export and incremental sync of call logs across many locations.
+      // Node only for its file checkpoint store.
+      sync: "src/sync/index.ts",
     },
-    // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
-    // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
-    dynamicImportInCjs: false,
-    // The notice openapi-fetch's license asks for, on the chunk that holds its serializers.
-    banner: (chunk) =>
-      chunk.moduleIds.some((id) => id.includes("/node_modules/openapi-fetch/"))
-        ? "// Includes openapi-fetch's query serializers: MIT License, Copyright (c) 2023 Drew Powers.\n"
-        : "",
+    format: ["esm", "cjs"],
+    // Nothing in src/ uses Node built-ins: the ESM build runs in browsers, Deno, Bun and workers too.
+    platform: "neutral",
+    target: "es2022",
+    // Always .mjs/.cjs and .d.mts/.d.cts, whatever package.json "type" says.
+    fixedExtension: true,
+    dts: true,
+    sourcemap: false,
+    clean: true,
+    hash: false,
+    // Node built-ins stay imports (the fake and the oauth file store use them); never bundled.
+    deps: { neverBundle: [/^node:/], alwaysBundle: bundledFromDependencies, onlyBundle: ["openapi-fetch"] },
+    // The legacy-CJS notice is about Node >= 20.19 being able to require(esm); we ship CJS on purpose.
+    checks: { legacyCjs: false, pluginTimings: false },
+    report: true,
+    plugins: [cjsInteropFix],
+    outputOptions: {
+      codeSplitting: {
+        // Chosen first (higher priority), the error classes stay out of the core chunk.
+        groups: [{ name: "errors", test: (id) => id === ERROR_BASE, priority: 1 }, { name: coreChunk }],
+      },
+      // The file token store imports node:fs when first used (src/oauth/node-files.ts): the CJS build
+      // require()s it, since an import() in CJS fails under Jest without --experimental-vm-modules.
+      dynamicImportInCjs: false,
+      // The notice openapi-fetch's license asks for, on the chunk that holds its serializers.
+      banner: (chunk) =>
+        chunk.moduleIds.some((id) => id.includes("/node_modules/openapi-fetch/"))
+          ? "// Includes openapi-fetch's query serializers: MIT License, Copyright (c) 2023 Drew Powers.\n"
+          : "",
+    },
+    failOnWarn: true,
   },
-  failOnWarn: true,
-});
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    fixedExtension: true,
+    dts: false,
+    sourcemap: false,
+    // Fewer bytes for every library user to install, and less to parse at each command's start.
+    minify: true,
+    // The library config above cleans dist/ for both.
+    clean: false,
+    hash: false,
+    // `yaml` is an optional peer: imported only when a body is YAML, never bundled.
+    deps: { neverBundle: ["openapi-fetch", "yaml", /^node:/, /^highlevel-voice-ai(\/|$)/] },
+    plugins: [cliImportsThePackage],
+    // One file: the library comes from its entries (above), the fake only for the fake command.
+    outputOptions: { codeSplitting: false },
+    checks: { legacyCjs: false, pluginTimings: false },
+    report: true,
+    failOnWarn: true,
+  },
+]);

@@ -14,7 +14,8 @@
  *      (miniflare) and edge-runtime, each against a fake API on 127.0.0.1, all four at once;
  *    - TypeScript 5.9 and 7 each type-check consumer files importing every entry (node16 and
  *      nodenext ESM + CJS, bundler; scripts/consumer-types.ts) and every README ts block and docs
- *      code sample as written (scripts/snippets.ts).
+ *      code sample as written (scripts/snippets.ts);
+ *    - the installed `highlevel-voice-ai` bin runs against the same server (check-package-cli.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
  *    (~13.5 KB, of which openapi-fetch's query serializers ~0.33 KB: `npm run bench:size` shows
@@ -46,6 +47,7 @@ import { formatReports, runRuntimeMatrix } from "./runtimes/matrix.js";
 import { checkConsumerTypes } from "./consumer-types.js";
 import { checkDualPackage } from "./dual-package.js";
 import { COMPILERS, compileSnippets, compilerVersion, type Compiler } from "./snippets.js";
+import { checkInstalledCli } from "./check-package-cli.js";
 
 /**
  * Issue 10's budget for the ESM entry with openapi-fetch, minified and gzipped: 13,200 until the
@@ -69,6 +71,8 @@ const EXPECTED_FILES = [
   "examples/quickstart.ts",
   "ARCHITECTURE.md",
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
+  // The `highlevel-voice-ai` command (package.json `bin`): one ESM file.
+  "dist/cli.mjs",
 ];
 /**
  * Besides them, dist/ may only hold the chunks the entries share (the core's code, whose error
@@ -135,8 +139,10 @@ const steps: Step[] = [
         fail("the core entry imports openapi-fetch at run time (only its serializers are bundled)");
       if (!/function serializeArrayParam\(/.test(core)) fail("the core lacks openapi-fetch's serializers");
       // The opt-in entries add nothing to the core: it loads neither the validators nor the fake.
-      if (/\.\/(request|testing|validate|webhooks|oauth|redis|sync)\.[cm]js/.test(core))
-        fail("dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis)");
+      if (/\.\/(request|testing|validate|webhooks|oauth|redis|sync|cli)\.[cm]js/.test(core))
+        fail(
+          "dist/index loads code of another entry (/validate, /testing, /webhooks, /oauth, /redis, /sync) or of the CLI",
+        );
       // Beyond the serializers, openapi-fetch stays a dependency: /oauth imports its client.
       const oauth = await readFile(path.join(root, "dist/oauth.mjs"), "utf8");
       if (!/^import createClient from "openapi-fetch";$/m.test(oauth))
@@ -240,6 +246,10 @@ const steps: Step[] = [
   },
   smokeStep("ESM", "smoke.mjs", ESM_SMOKE(), "dist/index.mjs"),
   smokeStep("CJS", "smoke.cjs", CJS_SMOKE(), "dist/index.cjs"),
+  {
+    name: "smoke: the installed bin (highlevel-voice-ai) against 127.0.0.1",
+    run: () => checkInstalledCli(tmp),
+  },
   {
     name: "dual package: ESM and CJS builds in one process, instanceof across them",
     run: async () => {

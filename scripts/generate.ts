@@ -8,6 +8,8 @@
  *   validation.ts  the spec's JSON schemas and each operation's parameters, body and
  *                  responses, read by the validators of src/validate/
  *   code-samples.json  one TypeScript sample per operation for the docs (scripts/code-samples.ts)
+ *   operation-docs.ts  each operation's summary, description, scopes and parameter descriptions,
+ *                  for the command line's help (only src/cli reads it)
  *   webhooks.ts    the spec's webhook events (payload schema, scopes, handler option) and the
  *                  schemas their payloads use, for the `highlevel-voice-ai/webhooks` entry
  *   oauth-schema.ts  the types of openapi/oauth.yaml (the `highlevel-voice-ai/oauth` entry), read
@@ -29,6 +31,7 @@ import { buildOperationTable, type OpenAPIDocument } from "./operation-table.js"
 import { readApiFacts, renderOperationTable } from "./render-operation-table.js";
 import { readModelNames, renderModels } from "./render-models.js";
 import { renderClientMethods } from "./render-client-methods.js";
+import { renderOperationDocs } from "./render-operation-docs.js";
 import { buildValidationTable, renderValidationTable } from "./validation-table.js";
 import { buildWebhookTable, renderWebhookTable } from "./webhook-table.js";
 
@@ -49,6 +52,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
   const names = readModelNames(spec);
   const modelsSource = header + "\n" + renderModels(spec, table, names);
   const methodsSource = header + "\n" + renderClientMethods(spec, table, names);
+  const docsSource = header + "\n" + renderOperationDocs(spec, table);
 
   const prettierConfig = (await prettier.resolveConfig(path.join(root, "package.json"))) ?? {};
   await mkdir(outDir, { recursive: true });
@@ -61,6 +65,7 @@ export async function generate(specPath: string, outDir: string): Promise<string
     ["webhooks.ts", webhooksSource],
     ["models.ts", modelsSource],
     ["client-methods.ts", methodsSource],
+    ["operation-docs.ts", docsSource],
     ["oauth-schema.ts", oauthSource],
   ] as const) {
     const file = path.join(outDir, name);

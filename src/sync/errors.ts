@@ -3,7 +3,7 @@ import { VoiceAIError } from "../errors/index.js";
 
 /** A checkpoint store could not be read or written, or holds something that is no checkpoint. */
 export class CheckpointStoreError extends VoiceAIError {
-  override name = "CheckpointStoreError";
+  static override readonly brand: string = "CheckpointStoreError";
 }
 
 /**
@@ -12,5 +12,5 @@ export class CheckpointStoreError extends VoiceAIError {
  * so that a paused worker cannot write over its successor's checkpoint.
  */
 export class LeaseLostError extends CheckpointStoreError {
-  override name = "LeaseLostError";
+  static override readonly brand: string = "LeaseLostError";
 }

@@ -70,8 +70,10 @@ describe("while Redis is away", () => {
   it("each process's share of the limit: the remainder goes to the first by tag, the shares add up to the limit", async () => {
     const prefix = `o${n++}:`;
     const libs = ["ioredis", "redis", "ioredis"] as const;
-    const all = await Promise.all(libs.map((lib) => store(lib, prefix, { timeoutMs: 200 })));
-    const limiters = all.map((s) => s.store.createLimiter({ maxPerInterval: 10, intervalMs: 300 }));
+    // Windows and timeouts longer than a loaded 2-core machine's stalls (a few hundred ms): a stall
+    // past the timeout is taken for a lost Redis, one past two intervals drops a process from the count.
+    const all = await Promise.all(libs.map((lib) => store(lib, prefix, { timeoutMs: 500 })));
+    const limiters = all.map((s) => s.store.createLimiter({ maxPerInterval: 10, intervalMs: 1000 }));
     // Each has asked since the others first did: they see the same processes sharing.
     for (let round = 0; round < 2; round++) for (const limiter of limiters) (await limiter.acquire("LOC"))();
     await kill();
@@ -89,7 +91,8 @@ describe("while Redis is away", () => {
 describe("no window at the server exceeds the limit", () => {
   let api: WindowServer;
   beforeAll(async () => {
-    api = await startWindowServer(4, 800);
+    // Longer than a loaded machine's stalls (see the shares above).
+    api = await startWindowServer(4, 1500);
   });
   afterAll(() => api?.close());
 
@@ -97,7 +100,7 @@ describe("no window at the server exceeds the limit", () => {
   async function run(libs: (Lib | "plain")[], calls: number, killAt: number, downMs: number) {
     api.reset();
     const prefix = `w${n++}:`;
-    const all = await Promise.all(libs.map((lib) => store(lib, prefix, { timeoutMs: 200 })));
+    const all = await Promise.all(libs.map((lib) => store(lib, prefix, { timeoutMs: 500 })));
     const outage = (async () => {
       await sleep(killAt);
       await kill();
@@ -110,7 +113,7 @@ describe("no window at the server exceeds the limit", () => {
           baseUrl: api.url,
           token: "t",
           maxRetries: 0,
-          rateLimit: { store: s, maxPerInterval: 4, intervalMs: 800 },
+          rateLimit: { store: s, maxPerInterval: 4, intervalMs: 1500 },
         });
         return Array.from({ length: calls }, (_, i) =>
           voiceAI.agents.get({ agentId: `${prefix}${p}-${i}`, locationId: "LOC" }),

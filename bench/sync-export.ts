@@ -100,7 +100,9 @@ async function exportRun({ name, max, intervalMs, prefetch, ...given }: ExportRu
     const wire = sent.map((r) => r.answered - r.sent);
     console.log(
       `${name.padEnd(34)} ${seconds(ms).padStart(8)}  min ${seconds(minimum)} (+1 RTT ${seconds(minimum + roundTrip)})` +
-        `  ratio ${(ms / minimum || 0).toFixed(3)} / ${(ms / (minimum + roundTrip)).toFixed(3)}` +
+        (minimum
+          ? `  ratio ${(ms / minimum).toFixed(3)} / ${(ms / (minimum + roundTrip)).toFixed(3)}`
+          : "  (the limits do not bind)") +
         `  calls ${counts.total}  duplicates ${counts.duplicates}  missing ${counts.missing}` +
         `  requests ${stream.progress.requests}  statuses ${JSON.stringify(statuses)}` +
         `  rate-limit wait ${seconds(stream.progress.rateLimitWaitMs / stream.progress.requests)}/request` +
@@ -139,7 +141,7 @@ async function exporterModules() {
  * client's own delay from a slot's opening (the body read + the interval) to the send, and the
  * last answer's time after the last send.
  */
-function timeline(sent: Sent[], max: number, intervalMs: number, started: number, ms: number) {
+function timeline(sent: Sent[], max: number, intervalMs: number, started: number, total: number) {
   const byLocation = new Map<string, Sent[]>();
   for (const r of sent) byLocation.set(r.locationId, [...(byLocation.get(r.locationId) ?? []), r]);
   const first: number[] = [];
@@ -153,9 +155,10 @@ function timeline(sent: Sent[], max: number, intervalMs: number, started: number
       late.push(rows[k]!.sent - (rows[k - max]!.answered + intervalMs));
       if ((k - max) % max === 0) stepWaits.push(rows[k - max]!.answered - rows[k - max]!.sent);
     }
-    tail.push(ms - (rows.at(-1)!.sent - started));
+    tail.push(total - (rows.at(-1)!.sent - started));
   }
-  const f = (values: number[]) => `median ${seconds(median(values))}, max ${seconds(Math.max(0, ...values))}`;
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const f = (values: number[]) => `median ${ms(median(values))}, max ${ms(Math.max(0, ...values))}`;
   return (
     `first page's answer to the next send: ${f(first)}; round trips the windows waited for: ${f(stepWaits)};` +
     ` send after its slot opened (client delay): ${f(late)}; end after the last send: ${f(tail)}`

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { APIUserAbortError } from "../src/index.js";
 import { exportCallLogs, type CallLogProgress, type LocatedCallLog } from "../src/sync/index.js";
+import { defaultPrefetch } from "../src/sync/options.js";
 import { drain, listRequests, locationIds, syncFake } from "./support/sync-helpers.js";
 
 describe("exportCallLogs in a loop", () => {
@@ -47,15 +48,16 @@ describe("exportCallLogs in a loop", () => {
     expect(Math.max(...ahead(wide.fake, taken))).toBeLessThanOrEqual(1);
     await stream.return!();
 
-    // 2 locations (at most 16 at once by default): 4 pages of each in flight ahead of the consumer.
-    const few = locationIds(2);
-    const narrow = await syncFake(few, 200);
+    // One location: 4 pages in flight, the one in hand and 3 ahead of the consumer.
+    const one = locationIds(1);
+    const narrow = await syncFake(one, 200);
     const mine: LocatedCallLog[] = [];
-    const reader = exportCallLogs(narrow.client, { locations: few, pageSize: 10 });
-    for (let i = 0; i < 25; i++) mine.push((await reader.next()).value as LocatedCallLog);
-    await settle(() => Math.max(...ahead(narrow.fake, mine)) >= 4);
-    expect(Math.max(...ahead(narrow.fake, mine))).toBe(4);
+    const reader = exportCallLogs(narrow.client, { locations: one, pageSize: 10 });
+    for (let i = 0; i < 11; i++) mine.push((await reader.next()).value as LocatedCallLog);
+    await settle(() => Math.max(...ahead(narrow.fake, mine)) >= 3);
+    expect(ahead(narrow.fake, mine)).toEqual([3]);
     await reader.return!();
+    expect([1, 8, 9, 16, 17, 1000].map(defaultPrefetch)).toEqual([4, 4, 3, 2, 1, 1]);
   });
 
   it("stops asking when the loop is left, and when the signal fires (then throws APIUserAbortError)", async () => {

@@ -20,9 +20,8 @@ export interface RunOptions {
   pageSize?: number | undefined;
   /**
    * Requests of one location in flight at once, pages read ahead of the consumer. Default: 4,
-   * lowered so that the run holds about {@link READ_AHEAD_PAGES} pages in all (2 with 16
-   * locations at once, 1 past 16): what is read ahead is memory, and V8 lets the heap grow to a
-   * few times what is live.
+   * lowered so that the run reads about 32 pages ahead in all (2 with 16 locations at once, 1
+   * past 16): what is read ahead is memory, and V8 lets the heap grow to a few times what is live.
    */
   prefetch?: number | undefined;
   /**

@@ -153,7 +153,7 @@ function timeline(sent: Sent[], max: number, intervalMs: number, started: number
     first.push(rows[1] ? rows[1].sent - rows[0]!.sent : 0);
     for (let k = max; k < rows.length; k++) {
       late.push(rows[k]!.sent - (rows[k - max]!.answered + intervalMs));
-      if ((k - max) % max === 0) stepWaits.push(rows[k - max]!.answered - rows[k - max]!.sent);
+      stepWaits.push(rows[k - max]!.answered - rows[k - max]!.sent);
     }
     tail.push(total - (rows.at(-1)!.sent - started));
   }

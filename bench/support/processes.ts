@@ -48,9 +48,17 @@ export async function startFakeProcess(config: FakeProcessConfig): Promise<FakeP
   };
 }
 
-/** Runs a TypeScript file as a process with JSON config; resolves with its last output line, parsed. */
-export function runProcess<T>(file: string, env: Record<string, string>, timeoutMs: number): Promise<T> {
-  const child = spawn(process.execPath, ["--import", "tsx", here(file)], {
+/**
+ * Runs a file as a process with JSON config (through tsx unless `plain`: JavaScript that imports
+ * no TypeScript); resolves with its last output line, parsed.
+ */
+export function runProcess<T>(
+  file: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  plain = false,
+): Promise<T> {
+  const child = spawn(process.execPath, [...(plain ? [] : ["--import", "tsx"]), here(file)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -7,7 +7,7 @@
  */
 import { APIUserAbortError } from "../errors/index.js";
 import { Handoff } from "./handoff.js";
-import { readLocations, type CheckedRun } from "./options.js";
+import { defaultPrefetch, readLocations, type CheckedRun } from "./options.js";
 import { Progress } from "./progress.js";
 import type { CallLogProgress, FailureReason, LocatedCallLog, LocationList } from "./types.js";
 
@@ -21,6 +21,8 @@ export interface JobContext {
   /** Resolves true once the consumer acknowledged the log; false when it will not be. */
   offer(log: LocatedCallLog, signal: AbortSignal): Promise<boolean>;
   progress: Progress;
+  /** Pages of the location to request at once: the run's, or the default for its locations at once. */
+  prefetch: number;
 }
 
 export type Job = (context: JobContext) => Promise<JobOutcome>;
@@ -69,6 +71,8 @@ export function runLocations(
     const ids = await readLocations(locations, what);
     progress = new Progress(ids.length, run.onProgress);
     progress.emit();
+    const workers = Math.min(run.concurrency, ids.length);
+    const prefetch = run.prefetch ?? defaultPrefetch(workers);
     const queue = [...ids];
     const later: { id: string; at: number }[] = [];
     const worker = async () => {
@@ -95,6 +99,7 @@ export function runLocations(
             signal: own.signal,
             offer: handoff.offer.bind(handoff),
             progress,
+            prefetch,
           });
           if (outcome === "done") progress.finished();
           else progress.left();
@@ -111,7 +116,7 @@ export function runLocations(
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(run.concurrency, ids.length) }, worker));
+    await Promise.all(Array.from({ length: workers }, worker));
   }
 
   const ended = pool().finally(() => {

@@ -5,7 +5,7 @@
  */
 import type { VoiceAIClient } from "../client/voice-ai-client.js";
 import { isObject, ownCopy } from "../request/own.js";
-import { runLocations, type CallLogStream } from "./engine.js";
+import { runLocations, type CallLogStream, type Job } from "./engine.js";
 import { checkClient, listFor } from "./list.js";
 import { checkOptionKeys, checkRun, fail, RUN_KEYS, type RunOptions } from "./options.js";
 import { toEpochMs } from "./time.js";
@@ -44,9 +44,9 @@ export function exportCallLogs(client: VoiceAIClient, options: ExportCallLogsOpt
   if (since >= until) fail(`${WHAT}: since must be before until (and before now)`);
   const window = { start: since, end: until };
 
-  return runLocations(options.locations, run, WHAT, 0, async ({ locationId, signal, offer, progress }) => {
+  const job: Job = async ({ locationId, signal, offer, progress, prefetch }) => {
     const list = listFor(client, locationId, run.filters, window, progress);
-    for await (const page of walkWindow(list, window, run.pageSize, run.prefetch, signal)) {
+    for await (const page of walkWindow(list, window, run.pageSize, prefetch, signal)) {
       progress.handed(locationId, 0, page.skipped);
       for (const { log } of page.items) {
         // The parsed page is the run's own: each log gets its locationId in place, not copied.
@@ -56,5 +56,6 @@ export function exportCallLogs(client: VoiceAIClient, options: ExportCallLogsOpt
       progress.emit();
     }
     return "done";
-  });
+  };
+  return runLocations(options.locations, run, WHAT, 0, job);
 }

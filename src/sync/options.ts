@@ -18,7 +18,11 @@ export interface RunOptions {
   concurrency?: number | undefined;
   /** Call logs per request: 1 to 50 (default 50, the most the API gives). */
   pageSize?: number | undefined;
-  /** Requests of one location in flight at once, pages read ahead of the consumer (default 4). */
+  /**
+   * Requests of one location in flight at once, pages read ahead of the consumer. Default: 4,
+   * lowered so that the run reads about 32 pages ahead in all (2 with 16 locations at once, 1
+   * past 16): what is read ahead is memory, and V8 lets the heap grow to a few times what is live.
+   */
   prefetch?: number | undefined;
   /**
    * Stops the run: requests in flight are aborted, what was acknowledged is written (sync), and the
@@ -33,7 +37,8 @@ export interface CheckedRun {
   filters: ExportFilters;
   concurrency: number;
   pageSize: number;
-  prefetch: number;
+  /** undefined: {@link defaultPrefetch} for the locations read at once. */
+  prefetch: number | undefined;
   signal: AbortSignal | undefined;
   onProgress: ((progress: CallLogProgress) => void) | undefined;
 }
@@ -46,6 +51,13 @@ const MAX_LOCATION_ID = 128;
 export const fail = (message: string): never => {
   throw new InvalidRequestError(message);
 };
+
+/** Pages (of up to 50 logs) a run reads ahead in all by default, over its locations read at once. */
+export const READ_AHEAD_PAGES = 32;
+
+/** The prefetch of each of `workers` locations read at once when none is given: 1 to 4. */
+export const defaultPrefetch = (workers: number): number =>
+  Math.max(1, Math.min(4, Math.floor(READ_AHEAD_PAGES / Math.max(1, workers))));
 
 /** Refuses keys that are no option of the run (a typo must not be silently ignored). */
 export function checkOptionKeys(options: object, known: readonly string[], what: string) {
@@ -91,7 +103,7 @@ export function checkRun(options: RunOptions, what: string): CheckedRun {
     filters: filters as ExportFilters,
     concurrency: count("concurrency", options.concurrency, 16, 1000),
     pageSize: count("pageSize", options.pageSize, MAX_PAGE_SIZE, MAX_PAGE_SIZE),
-    prefetch: count("prefetch", options.prefetch, 4, 32),
+    prefetch: checkCount(`${what}: prefetch`, options.prefetch, 1, InvalidRequestError, 32),
     signal,
     onProgress,
   };

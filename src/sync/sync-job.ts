@@ -20,7 +20,6 @@ export interface SyncSettings {
   store: CheckpointStore;
   filters: ExportFilters;
   pageSize: number;
-  prefetch: number;
   /** Where a location without a checkpoint starts (epoch ms). */
   since: number;
   /** The run's window ends here (epoch ms): its start, less the settle time. */
@@ -37,7 +36,7 @@ const SEEN_TIMEOUT_MS = 5_000;
 export function syncJob(s: SyncSettings): Job {
   const { store, seen } = s;
   const leasing = typeof store.lease === "function" ? (store as Required<CheckpointStore>) : undefined;
-  return async ({ locationId, signal, offer, progress }) => {
+  return async ({ locationId, signal, offer, progress, prefetch }) => {
     const keeper = leasing && (await LeaseKeeper.take(leasing, locationId, s.leaseMs));
     if (leasing && !keeper) return "held";
     const lease = keeper?.lease;
@@ -55,7 +54,7 @@ export function syncJob(s: SyncSettings): Job {
         const doneAtStart = start === from.createdAt ? new Set(from.ids) : undefined;
         const window = { start, end: s.end, doneAtStart };
         const list = listFor(s.client, locationId, s.filters, window, progress);
-        for await (const page of walkWindow(list, window, s.pageSize, s.prefetch, stop.signal)) {
+        for await (const page of walkWindow(list, window, s.pageSize, prefetch, stop.signal)) {
           progress.handed(locationId, 0, page.skipped);
           for (const { log, at } of page.items) {
             if (seen && (await within(() => seen.has(log.id), SEEN_TIMEOUT_MS, false)) === true) {

@@ -63,7 +63,6 @@ export function syncCallLogs(options: SyncCallLogsOptions): CallLogStream {
     store,
     filters: run.filters,
     pageSize: run.pageSize,
-    prefetch: run.prefetch,
     since,
     end,
     startedAt,

@@ -2,7 +2,7 @@
  * Renders the API docs into docs/index.html, one self-contained page: Redocly inlines its
  * renderer (--inlineBundle), and the two logo images it still links from its CDN are replaced by
  * inline SVGs, so the page loads nothing from the network. What it renders is a copy of
- * openapi/voice-ai.yaml with the client's code samples and guide added (scripts/docs-bundle.ts);
+ * openapi/voice-ai.yaml with the client's code samples and guide (README.md's marked sections and guides/) added (scripts/docs-bundle.ts);
  * the spec itself is not changed.
  */
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { bundleForDocs, guideSections } from "./docs-bundle.js";
+import { bundleForDocs, readClientGuide } from "./docs-bundle.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const output = path.join(root, "docs/index.html");
@@ -22,7 +22,7 @@ const samples = JSON.parse(await readFile(path.join(root, "generated/code-sample
   string,
   string
 >;
-const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
+const guide = await readClientGuide(root);
 const bundled = bundleForDocs(spec, samples, guide);
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "voice-ai-docs-"));

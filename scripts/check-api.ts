@@ -107,8 +107,8 @@ try {
       console.error(problems.join("\n"));
       console.error(
         `\nThe public API differs from api/ (${problems.length} of ${reports.length} reports; ${seconds}).\n` +
-          "If the change is intended: `npm run api:update`, commit api/, and bump the version as README's\n" +
-          '"After editing the spec" says (removed or changed → major, added → minor).',
+          "If the change is intended: `npm run api:update`, commit api/, and bump the version as\n" +
+          "guides/regenerating.md says (removed or changed → major, added → minor).",
       );
       process.exitCode = 1;
     } else {

@@ -5,16 +5,16 @@
  *    no other package (openapi-fetch's query serializers are bundled in; /oauth imports its client)
  * 2. publint --strict: no message of any level
  * 3. attw --pack . --profile strict: no problem under node10, node16 (CJS and ESM) and bundler
- * 4. npm pack --dry-run: the tarball holds dist/, README.md, ARCHITECTURE.md, the spec, the two
- *    examples and package.json, nothing else
+ * 4. npm pack --dry-run: the tarball holds dist/, README.md, every guide of guides/ (GUIDE_ORDER),
+ *    ARCHITECTURE.md, the spec, the two examples and package.json, nothing else
  * 5. npm install of the packed tarball into a temp project, then from it:
  *    - an ESM (.mjs, import) and a CJS (.cjs, require) script call getAgent against a local
  *      node:http server and check the result, the request, and `instanceof` for a 404;
  *    - the runtime matrix (scripts/runtimes/matrix.ts): the same package in Bun, Deno, workerd
  *      (miniflare) and edge-runtime, each against a fake API on 127.0.0.1, all four at once;
  *    - TypeScript 5.9 and 7 each type-check consumer files importing every entry (node16 and
- *      nodenext ESM + CJS, bundler; scripts/consumer-types.ts) and every README ts block and docs
- *      code sample as written (scripts/snippets.ts);
+ *      nodenext ESM + CJS, bundler; scripts/consumer-types.ts) and every ts block of README.md
+ *      and guides/*.md and docs code sample as written (scripts/snippets.ts);
  *    - the installed `highlevel-voice-ai` bin runs against the same server (check-package-cli.ts).
  * 6. size: dist's ESM entry bundled with openapi-fetch, minified, gzipped. It fails past
  *    SIZE_BUDGET_BYTES, the ceiling that guards against growth; the 10 KiB goal is not met
@@ -33,6 +33,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { SIZE_GOAL_BYTES, formatModules, measureBundle } from "./bundle-size.js";
 import { countByFile, projectSnippets } from "./check-snippets.js";
+import { GUIDE_ORDER } from "./docs-bundle.js";
 import {
   AGENT,
   bin,
@@ -70,6 +71,8 @@ const EXPECTED_FILES = [
   "examples/oauth-app.ts",
   "examples/quickstart.ts",
   "ARCHITECTURE.md",
+  // The README's topic guides, which it links (every guides/*.md: test/docs-bundle.test.ts).
+  ...GUIDE_ORDER.map((name) => `guides/${name}`),
   ...ENTRIES.flatMap((name) => [".mjs", ".cjs", ".d.mts", ".d.cts"].map((ext) => `dist/${name}${ext}`)),
   // The `highlevel-voice-ai` command (package.json `bin`): one ESM file.
   "dist/cli.mjs",
@@ -314,10 +317,10 @@ function consumerTypesStep(compiler: Compiler): Step {
   };
 }
 
-/** Every README ts block and docs code sample, as written (scripts/snippets.ts). */
+/** Every ts block of the README and the guides and every docs code sample, as written (scripts/snippets.ts). */
 function snippetsStep(compiler: Compiler): Step {
   return {
-    name: `tsc: README.md ts blocks and the docs' code samples, TypeScript ${versions.get(compiler)} (node16, nodenext, bundler)`,
+    name: `tsc: ts blocks of README.md and guides/*.md and the docs' code samples, TypeScript ${versions.get(compiler)} (node16, nodenext, bundler)`,
     static: true,
     run: async () => {
       const snippets = await projectSnippets();

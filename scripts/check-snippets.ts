@@ -1,13 +1,14 @@
 /**
  * `npm run check:snippets`: do the code snippets users read compile as written? Every ```ts block
- * of README.md and every code sample of the rendered docs (generated/code-samples.json) is
+ * of README.md and of every guides/*.md, and every code sample of the rendered docs
+ * (generated/code-samples.json) is
  * type-checked as a file of its own in a fresh consumer project against the packed package
  * (strict; node16 and bundler resolution). `npm test` runs the same check as a step of
  * `check:package`, in the project that step already installed; this script builds, packs and
  * installs on its own, to check snippets alone. KEEP_TMP=1 keeps the temp project; `--consumer DIR`
  * reuses a kept one (no build, pack or install: for editing snippets against an unchanged package).
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,15 +16,18 @@ import { parseArgs } from "node:util";
 import { bin, installPackedPackage, root, run } from "./package-lib.js";
 import { compileSnippets, markdownSnippets, type Snippet } from "./snippets.js";
 
-/** Markdown files whose ts blocks are checked. */
-const MARKDOWN = ["README.md"];
+/** Markdown files whose ts blocks are checked: the README and every guide (the docs page renders both). */
+async function markdownFiles(): Promise<string[]> {
+  const guides = (await readdir(path.join(root, "guides"))).filter((name) => name.endsWith(".md")).sort();
+  return ["README.md", ...guides.map((name) => `guides/${name}`)];
+}
 /** The docs' per-operation samples, written by `npm run generate` (scripts/code-samples.ts). */
 const CODE_SAMPLES = "generated/code-samples.json";
 
-/** The snippets of this repository: README blocks first, then one code sample per operation. */
+/** The snippets of this repository: README and guide blocks first, then one code sample per operation. */
 export async function projectSnippets(): Promise<Snippet[]> {
   const snippets: Snippet[] = [];
-  for (const file of MARKDOWN) {
+  for (const file of await markdownFiles()) {
     snippets.push(...markdownSnippets(await readFile(path.join(root, file), "utf8"), file));
   }
   const samples = JSON.parse(await readFile(path.join(root, CODE_SAMPLES), "utf8")) as Record<string, string>;
@@ -33,14 +37,26 @@ export async function projectSnippets(): Promise<Snippet[]> {
   return snippets;
 }
 
-/** `12 README.md, 11 generated/code-samples.json`: how many snippets came from where. */
+/**
+ * `5 from README.md, 40 from guides/*.md (11 files), 24 from generated/code-samples.json`: how many
+ * snippets came from where.
+ */
 export function countByFile(snippets: readonly Snippet[]): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; files: Set<string> }>();
   for (const { origin } of snippets) {
     const file = origin.split(/[: ]/)[0] ?? origin;
-    counts.set(file, (counts.get(file) ?? 0) + 1);
+    const group = file.startsWith("guides/") ? "guides/*.md" : file;
+    const entry = counts.get(group) ?? { count: 0, files: new Set<string>() };
+    entry.count++;
+    entry.files.add(file);
+    counts.set(group, entry);
   }
-  return [...counts].map(([file, count]) => `${count} from ${file}`).join(", ");
+  return [...counts]
+    .map(
+      ([group, { count, files }]) =>
+        `${count} from ${group}${files.size > 1 ? ` (${files.size} files)` : ""}`,
+    )
+    .join(", ");
 }
 
 async function main(): Promise<void> {

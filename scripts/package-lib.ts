@@ -146,7 +146,7 @@ export async function installPackedPackage(dir: string): Promise<{ tarball: stri
     JSON.stringify({ name: "consumer", private: true }, null, 2),
   );
   // The redis entry's client libraries are optional peers: the consumer installs the one it uses
-  // (the README's examples use ioredis), at the version this repository tests with.
+  // (the examples of the README and guides/ use ioredis), at the version this repository tests with.
   const { devDependencies } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
     devDependencies: Record<string, string>;
   };

@@ -1,14 +1,14 @@
 /**
  * What test/docs.test.ts expects on the docs page, read from the sources the page is built from:
  * the spec's tags, operations and security schemes, the client's code samples
- * (generated/code-samples.json) with each operation's client method, and the README sections of the
- * client guide.
+ * (generated/code-samples.json) with each operation's client method, and the client guide
+ * (README.md's marked sections, then guides/).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { operations as operationTable } from "../generated/operations.js";
-import { guideSections } from "../scripts/docs-bundle.js";
+import { readClientGuide } from "../scripts/docs-bundle.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -57,11 +57,11 @@ export const operations: Operation[] = Object.entries(spec.paths).flatMap(([rout
     })),
 );
 
-/** The client's TypeScript sample of each operation, and the README sections of the client guide. */
+/** The client's TypeScript sample of each operation, and the client guide (README sections, guides/). */
 export const codeSamples = JSON.parse(
   await readFile(path.join(root, "generated/code-samples.json"), "utf8"),
 ) as Record<string, string>;
-export const guide = guideSections(await readFile(path.join(root, "README.md"), "utf8"));
+export const guide = await readClientGuide(root);
 export const methodOf = (operationId: string): { group: string; name: string } | undefined =>
   (operationTable as Record<string, { group: string; name: string }>)[operationId];
 

@@ -7,7 +7,7 @@
  * have to work offline).
  *
  * The page documents the client too: each operation's TypeScript sample (generated/code-samples.json)
- * must be shown as generated, the client guide (README sections marked for the docs) must render, and
+ * must be shown as generated, the client guide (README sections marked for the docs, then guides/) must render, and
  * selecting SMS in an action body's type selector must show an SMS example.
  *
  * Redoc 3 renders the overview and the tag list, and the operations of one tag at a time (the tag
@@ -163,7 +163,7 @@ describe("API docs page (npm run docs)", () => {
     }
   }, 60_000);
 
-  it("renders the client guide: every README section marked for the docs, under its own group", async () => {
+  it("renders the client guide: the README sections marked for the docs and every guide, under its own group", async () => {
     expect(guide.length).toBeGreaterThanOrEqual(4);
     await expectVisible(
       page.getByText(GUIDE_GROUP, { exact: true }),
@@ -180,7 +180,36 @@ describe("API docs page (npm run docs)", () => {
       await link.click({ timeout: UI_TIMEOUT });
       const container = main().locator(`[data-section-id="/${section.tag}"]`);
       await expectVisible(container.locator("h2").filter({ hasText: exactly(section.title) }), what);
-      const body = plainText(await container.innerText());
+      // Redoc renders each heading of a description as a section of its own (`/<tag>/<heading>`),
+      // attached and filled in as it is scrolled to: read them in order, scrolling each to the top.
+      const sectionIds = (): Promise<string[]> =>
+        main()
+          .locator(`[data-section-id="/${section.tag}"], [data-section-id^="/${section.tag}/"]`)
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-section-id") ?? ""));
+      const read = new Set<string>();
+      let body = "";
+      for (let next = (await sectionIds())[0]; next !== undefined && read.size < 100;) {
+        const part = main().locator(`[data-section-id="${next}"]`);
+        for (let attempt = 1; ; attempt++) {
+          // A section may be re-rendered while it is scrolled to: then the new element is read.
+          const text = await part
+            .evaluate((node: HTMLElement) => {
+              node.scrollIntoView({ block: "start" });
+              return node.innerText;
+            })
+            .catch((error: Error) => {
+              if (attempt >= 5 || !/not attached/.test(error.message)) throw error;
+              return undefined;
+            });
+          if (text === undefined) continue;
+          await page.waitForTimeout(50); // lets the next section attach
+          const again = await part.innerText();
+          body += ` ${plainText(again.length > text.length ? again : text)}`;
+          break;
+        }
+        read.add(next);
+        next = (await sectionIds()).find((id) => !read.has(id));
+      }
       const firstParagraph = section.markdown.split("\n\n").find((part) => /^[A-Za-z]/.test(part)) ?? "";
       expect(body, `the first paragraph of ${what}`).toContain(plainText(firstParagraph).slice(0, 50));
       for (const block of section.markdown.matchAll(/```ts\n(.+)\n/g)) {
@@ -193,6 +222,33 @@ describe("API docs page (npm run docs)", () => {
       expect(text, `the client guide mentions ${word}`).toContain(word);
     }
     await fullPageScreenshot("client-guide");
+  }, 60_000);
+
+  it("follows a link from one guide to another (guides/*.md links become the page's entries)", async () => {
+    const from = guide.find((s) => s.markdown.includes("](#/client-cli)"));
+    expect(from, "a guide section that links the command line guide").toBeDefined();
+    await page.locator(`a[href="/${from!.tag}"]`).click({ timeout: UI_TIMEOUT });
+    const link = main()
+      .locator(`[data-section-id="/${from!.tag}"], [data-section-id^="/${from!.tag}/"]`)
+      .locator('a[href="#/client-cli"]')
+      .first();
+    await link.scrollIntoViewIfNeeded({ timeout: UI_TIMEOUT });
+    await expectVisible(link, `the link of "${from!.title}" to the command line guide`);
+    await link.click({ timeout: UI_TIMEOUT });
+    const target = main().locator('[data-section-id="/client-cli"]').locator("h2").first();
+    await expectVisible(target, "the command line guide");
+    // The page scrolled to it: its heading is within the viewport.
+    const viewport = page.viewportSize()!;
+    for (let i = 0; i < 50; i++) {
+      const box = await target.boundingBox();
+      if (box && box.y >= 0 && box.y < viewport.height) break;
+      await page.waitForTimeout(100);
+    }
+    const box = await target.boundingBox();
+    expect(box && box.y >= 0 && box.y < viewport.height, `the command line guide in view (y ${box?.y})`).toBe(
+      true,
+    );
+    expect(page.url()).toMatch(/client-cli$/);
   }, 60_000);
 
   it("shows the example of the action type selected in a body's schema (SMS shows SMS)", async () => {

@@ -1,7 +1,7 @@
 /**
  * Shutdown and crash in the middle of a refresh, with real processes
- * (test/fixtures/oauth-refresh-worker.ts). Stopped by SIGINT or SIGTERM through its handler (the
- * README's: oauth.close(), then the Redis store's close()), a process lets its refresh store the
+ * (test/fixtures/oauth-refresh-worker.ts). Stopped by SIGINT or SIGTERM through its handler (as
+ * guides/authentication-and-oauth.md shows: oauth.close(), then the Redis store's close()), a process lets its refresh store the
  * rotated token before it exits: the next process uses it, nothing is sent twice. Killed outright
  * after the server rotated the token, nothing can save the installation: a survivor says why it
  * waits on the dead process's lock, and ends with ReauthorizationRequiredError within the lock ttl.

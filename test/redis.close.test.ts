@@ -136,7 +136,7 @@ describe("store.close()", () => {
     }, 60_000);
   }
 
-  it("the README's shutdown with Redis down: close() and the bounded quit end within timeoutMs and a second; a bare quit() still waits", async () => {
+  it("the workers guide's shutdown with Redis down: close() and the bounded quit end within timeoutMs and a second; a bare quit() still waits", async () => {
     const down = await startRedisServer();
     const clients = [0, 1].map(() => {
       const c = new Redis(down.port, "127.0.0.1");
@@ -154,12 +154,12 @@ describe("store.close()", () => {
       expect(await rejectionOf(store.get("inst"))).toBeInstanceOf(StoreUnavailableError);
       void bare.get("inst").catch(() => {});
       const started = performance.now();
-      // As in the README:
+      // As in guides/workers-and-redis.md (Stopping a process):
       await store.close();
       await Promise.race([readme.quit().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
       readme.disconnect();
       const took = performance.now() - started;
-      console.log(`README shutdown with Redis down: ${Math.round(took)} ms`);
+      console.log(`the guide's shutdown with Redis down: ${Math.round(took)} ms`);
       expect(took).toBeLessThan(500 + 1000 + 1000);
       // Without the bound, ioredis retries QUIT for over a minute with its defaults.
       const quit = bare.quit().then(

@@ -94,7 +94,7 @@ describe("a Redis restart", () => {
       } finally {
         await redis.restart();
       }
-      // A restarted Redis without persistence lost the installation: the README says what to configure.
+      // A restarted Redis without persistence lost the installation: guides/workers-and-redis.md says what to configure.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await rejectionOf(oauth.getToken(ctx("L1")))).toBeInstanceOf(ReauthorizationRequiredError);
     },

@@ -1,5 +1,5 @@
 /**
- * The command line's exit codes (documented in the README's "Command line" section) and the error
+ * The command line's exit codes (documented in guides/cli.md) and the error
  * that carries one: every failure ends as one line on stderr and one of these codes.
  */
 export const ExitCode = {

@@ -47,7 +47,7 @@ export function checkCall(operationId: string, spec: OperationSpec, params: unkn
 /**
  * The client with opt-in validation: every method and `raw` call checks its arguments against
  * the spec (lengths, ranges, patterns, enums, list sizes, if/then rules, unknown fields) before
- * anything is sent. Costs a few microseconds per call; see the README.
+ * anything is sent. Costs a few microseconds per call; see guides/using-the-client.md.
  */
 export function withValidation<C extends object>(client: C): C {
   const wrapped = new Map<PropertyKey, unknown>();

@@ -1,7 +1,7 @@
 /**
- * The README's "Command line" shell examples are true: its first block (the fake) and its second
- * (every command after it) run as written — bash, in a fresh folder, `npx highlevel-voice-ai` being
- * this checkout's command (from source), PORT the fake's port — and do what the README says.
+ * The command line guide's shell examples (guides/cli.md) are true: its first block (the fake) and its
+ * second (every command after it) run as written — bash, in a fresh folder, `npx highlevel-voice-ai`
+ * being this checkout's command (from source), PORT the fake's port — and do what the guide says.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -17,9 +17,8 @@ let dir = "";
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function shBlocks(): Promise<string[]> {
-  const readme = await readFile(path.join(root, "README.md"), "utf8");
-  const section = /^## Command line\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
-  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+  const guide = await readFile(path.join(root, "guides/cli.md"), "utf8");
+  return [...guide.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
 function bash(script: string, env: NodeJS.ProcessEnv) {
@@ -43,7 +42,7 @@ function bash(script: string, env: NodeJS.ProcessEnv) {
   return { child, done, interrupt, out: () => stdout, err: () => stderr };
 }
 
-it("runs the fake, then every command of the walk-through, as the README writes them", async () => {
+it("runs the fake, then every command of the walk-through, as guides/cli.md writes them", async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "cli-readme-"));
   const [fakeBlock, walkthrough] = await shBlocks();
   expect(fakeBlock).toMatch(/^npx highlevel-voice-ai fake /);

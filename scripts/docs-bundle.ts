@@ -192,14 +192,24 @@ function rewriteLinks(
   resolve: (href: string) => { href: string } | { text: string },
 ): string {
   const lines = markdown.split("\n");
-  for (const { line, index } of proseLines(markdown)) {
-    lines[index] = line.replace(LINK, (whole, text: string, href: string) => {
+  // A link's text may wrap onto the next line: rewrite runs of prose lines, not single lines.
+  const runs: number[][] = [];
+  for (const { index } of proseLines(markdown)) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === index - 1) run.push(index);
+    else runs.push([index]);
+  }
+  for (const run of runs) {
+    const text = run.map((i) => lines[i]).join("\n");
+    const rewritten = text.replace(LINK, (whole, label: string, href: string) => {
       if (EXTERNAL.test(href)) return whole;
       const to = resolve(href);
-      if ("href" in to) return `[${text}](${to.href})`;
+      if ("href" in to) return `[${label}](${to.href})`;
       // No page to go to: the text, and the file's path unless the text already names it.
-      return text.replaceAll("`", "") === to.text ? text : `${text} (\`${to.text}\`)`;
+      return label.replaceAll("`", "") === to.text ? label : `${label} (\`${to.text}\`)`;
     });
+    // Labels and hrefs keep their line breaks, so the run keeps its lines.
+    rewritten.split("\n").forEach((line, k) => (lines[run[k]!] = line));
   }
   return lines.join("\n");
 }

@@ -103,7 +103,8 @@ describe("syncCallLogs", () => {
       const controller = new AbortController();
       const last = aborted >= 12;
       // Even runs: at a random moment (often with requests in flight); odd: between two logs.
-      const timer = !last && run % 2 === 0 ? setTimeout(() => controller.abort(), Math.random() * 40) : undefined;
+      const timer =
+        !last && run % 2 === 0 ? setTimeout(() => controller.abort(), Math.random() * 40) : undefined;
       const stopAt = !last && run % 2 === 1 ? 1 + Math.floor(Math.random() * 10) : -1;
       const stream = syncCallLogs({
         client,
